@@ -1,0 +1,38 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient, type Prisma } from "../generated/prisma/client.ts";
+import { env } from "../env.ts";
+
+/**
+ * The one Prisma client of the process. Only `lib/<domain>/data.ts` and
+ * `mutations.ts` (and the infrastructure under lib/db) import it.
+ *
+ * Created on first use rather than at import, because the launcher and the
+ * tests decide DATABASE_URL before the first query, not before the import.
+ */
+const globalForPrisma = globalThis as unknown as { constanciaPrisma?: PrismaClient };
+
+export function db(): PrismaClient {
+  if (!globalForPrisma.constanciaPrisma) {
+    const url = env.databaseUrl();
+    if (!url) throw new Error("DATABASE_URL is not set: start Constancia with `npm start`, which provides one.");
+    globalForPrisma.constanciaPrisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: poolSize() }),
+    });
+  }
+  return globalForPrisma.constanciaPrisma;
+}
+
+/** Closes the client (CLI and tests); the next db() opens a new one. */
+export async function disconnectDb(): Promise<void> {
+  const client = globalForPrisma.constanciaPrisma;
+  globalForPrisma.constanciaPrisma = undefined;
+  await client?.$disconnect();
+}
+
+export type Tx = Prisma.TransactionClient;
+export type { PrismaClient, Prisma };
+
+function poolSize(): number {
+  const raw = Number(process.env.CONSTANCIA_DB_POOL ?? "10");
+  return Number.isInteger(raw) && raw > 0 ? raw : 10;
+}

@@ -1,0 +1,31 @@
+import path from "node:path";
+
+/**
+ * Every setting Constancia reads from the environment, in one place, with its default.
+ * Read lazily (functions, not constants) so that tests and the launcher can set
+ * variables before the first read.
+ */
+export const env = {
+  port: () => intFrom("PORT", 3000, 1, 65535),
+  databaseUrl: () => nonEmpty(process.env.DATABASE_URL),
+  dataDir: () => path.resolve(nonEmpty(process.env.CONSTANCIA_DATA_DIR) ?? ".data"),
+  demo: () => process.env.CONSTANCIA_DEMO !== "0",
+  approvalsRequired: () => intFrom("CONSTANCIA_APPROVALS_REQUIRED", 2, 1, 10),
+  /** Public base URL, used in links sent by e-mail and in PFIF record ids. */
+  publicUrl: () => nonEmpty(process.env.CONSTANCIA_PUBLIC_URL) ?? `http://localhost:${env.port()}`,
+  isProduction: () => process.env.NODE_ENV === "production",
+};
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== "" ? value.trim() : undefined;
+}
+
+function intFrom(name: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(process.env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+  }
+  return value;
+}

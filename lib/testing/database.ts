@@ -1,0 +1,52 @@
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded.ts";
+import { applyMigrations } from "../db/migrations/runner.ts";
+
+/**
+ * A fresh, migrated database for one test run: on DATABASE_URL's server when it
+ * is set (a new database beside the given one), otherwise on an embedded
+ * PostgreSQL kept under .test-data/ (the cluster is reused between runs, the
+ * database is new each time). Real PostgreSQL either way.
+ */
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  let server: EmbeddedDatabase | null = null;
+  let baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    server = await startEmbeddedPostgres({ dataDir: path.resolve(".test-data", `pg-${label}`) });
+    baseUrl = server.url;
+  }
+  const name = `constancia_test_${label}_${randomBytes(4).toString("hex")}`.replace(/[^a-z0-9_]/g, "_");
+  await adminQuery(baseUrl, `CREATE DATABASE "${name}"`);
+  const url = withDatabase(baseUrl, name);
+  await applyMigrations(url);
+  return {
+    url,
+    async drop() {
+      await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      await server?.stop();
+    },
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
