@@ -1,5 +1,5 @@
 import { db } from "../db/client.ts";
-import { GENESIS_HASH, verifyChain, type ChainCheck } from "./chain.ts";
+import { GENESIS_HASH, verifyChain, type ChainCheck, type StoredEvent } from "./chain.ts";
 
 const BATCH = 2000;
 
@@ -9,7 +9,7 @@ export async function verifyAuditChain(): Promise<ChainCheck> {
   let counted = 0;
   let afterId: bigint | null = null;
   for (;;) {
-    const batch = await db().auditEvent.findMany({
+    const batch: StoredEvent[] = await db().auditEvent.findMany({
       where: afterId === null ? {} : { id: { gt: afterId } },
       orderBy: { id: "asc" },
       take: BATCH,
@@ -18,7 +18,7 @@ export async function verifyAuditChain(): Promise<ChainCheck> {
     const check = verifyChain(batch, prevHash, counted);
     if (!check.ok) return check;
     counted = check.events;
-    const last = batch[batch.length - 1]!;
+    const last: StoredEvent = batch[batch.length - 1]!;
     prevHash = last.hash;
     afterId = last.id;
   }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -146,7 +147,12 @@ export async function startEmbeddedPostgres(options: {
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      // A Ctrl-C in a terminal reaches postgres too (same process group) and it
+      // may already be gone; the library would then wait forever for its exit.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (child && child.exitCode === null && child.signalCode === null) {
+        await Promise.race([server.stop(), sleep(20_000, { unref: true })]);
+      }
       await fs.rm(paths.runtime, { force: true });
       await logFile.close().catch(() => undefined);
     },
@@ -263,4 +269,9 @@ async function lastLines(file: string, count: number): Promise<string> {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number, options: { unref?: boolean } = {}) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    // An unref'd timer does not keep the process alive once everything else is done.
+    if (options.unref) timer.unref();
+  });

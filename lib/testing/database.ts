@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded.ts";
+import { EmbeddedDatabaseError, startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded.ts";
 import { applyMigrations } from "../db/migrations/runner.ts";
 
 /**
@@ -18,8 +19,16 @@ export interface TestDatabase {
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   let server: EmbeddedDatabase | null = null;
   let baseUrl = process.env.DATABASE_URL;
+  let privateDir: string | null = null;
   if (!baseUrl) {
-    server = await startEmbeddedPostgres({ dataDir: path.resolve(".test-data", `pg-${label}`) });
+    try {
+      server = await startEmbeddedPostgres({ dataDir: path.resolve(".test-data", `pg-${label}`) });
+    } catch (error) {
+      if (!(error instanceof EmbeddedDatabaseError)) throw error;
+      // Another test run holds the shared cluster: use a private one for this run.
+      privateDir = path.resolve(".test-data", `pg-${label}-${process.pid}`);
+      server = await startEmbeddedPostgres({ dataDir: privateDir });
+    }
     baseUrl = server.url;
   }
   const name = `constancia_test_${label}_${randomBytes(4).toString("hex")}`.replace(/[^a-z0-9_]/g, "_");
@@ -31,6 +40,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     async drop() {
       await adminQuery(baseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
       await server?.stop();
+      if (privateDir) await fs.rm(privateDir, { recursive: true, force: true });
     },
   };
 }
