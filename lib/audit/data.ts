@@ -32,3 +32,21 @@ export async function auditEventsFor(entityType: string, entityId: string) {
     include: { actor: { select: { id: true, name: true, email: true } } },
   });
 }
+
+/** The latest events, newest first, for the audit page (moderators and admins). */
+export async function recentAuditEvents(limit: number, beforeId?: bigint) {
+  return db().auditEvent.findMany({
+    where: beforeId === undefined ? {} : { id: { lt: beforeId } },
+    orderBy: { id: "desc" },
+    take: Math.min(Math.max(limit, 1), 200),
+    select: {
+      id: true,
+      at: true,
+      actorKind: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      actor: { select: { name: true, email: true } },
+    },
+  });
+}

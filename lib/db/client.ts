@@ -17,6 +17,9 @@ export function db(): PrismaClient {
     if (!url) throw new Error("DATABASE_URL is not set: start Constancia with `npm start`, which provides one.");
     globalForPrisma.constanciaPrisma = new PrismaClient({
       adapter: new PrismaPg({ connectionString: url, max: poolSize() }),
+      // Writes queue on the audit chain's lock; under load the default 2 s wait for a
+      // connection is too short, and a failed write is worse than a slow one.
+      transactionOptions: { maxWait: 10_000, timeout: 20_000 },
     });
   }
   return globalForPrisma.constanciaPrisma;

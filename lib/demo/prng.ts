@@ -1,0 +1,71 @@
+/**
+ * A tiny seeded pseudo-random generator (mulberry32) and the few helpers the
+ * demo plan needs, so that every load of the demo produces the same data.
+ * Not for anything secret.
+ */
+export type Rng = () => number;
+
+export function mulberry32(seed: number): Rng {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A whole number from min to max, both included. */
+export function randInt(rng: Rng, min: number, max: number): number {
+  return min + Math.floor(rng() * (max - min + 1));
+}
+
+export function pick<T>(rng: Rng, items: readonly T[]): T {
+  if (items.length === 0) throw new Error("pick from an empty list");
+  return items[Math.floor(rng() * items.length)]!;
+}
+
+export function chance(rng: Rng, probability: number): boolean {
+  return rng() < probability;
+}
+
+/** Picks by weight: [[value, weight], …]. */
+export function weighted<T>(rng: Rng, options: readonly (readonly [T, number])[]): T {
+  const total = options.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = rng() * total;
+  for (const [value, weight] of options) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return options[options.length - 1]![0];
+}
+
+/** A shuffled copy (Fisher–Yates). */
+export function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * A UUID version 7 whose time part is `at` (so that ids sort like the story's
+ * timestamps) and whose random part comes from `rng` (so that ids are the same
+ * on every load).
+ */
+export function uuidV7(at: Date, rng: Rng): string {
+  const bytes = new Uint8Array(16);
+  let ms = at.getTime();
+  for (let i = 5; i >= 0; i -= 1) {
+    bytes[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  for (let i = 6; i < 16; i += 1) bytes[i] = Math.floor(rng() * 256);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70; // version 7
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
