@@ -9,12 +9,12 @@
  * loads nothing, and a failed load leaves nothing behind. A database that has
  * any demo version recorded is left alone (demo data is not migrated between
  * versions). Every created record gets an audit event, acted by the demo
- * loader (see audit-batch.ts). Ids are UUIDv7 made from a seeded generator,
+ * loader (recordAuditBatch in lib/audit/mutations.ts). Ids are UUIDv7 made from a seeded generator,
  * so every load produces the same records with the same ids.
  */
 import { db, type Prisma, type Tx } from "../db/client.ts";
 import type { AuditInput } from "../audit/mutations.ts";
-import { recordAuditBatch } from "./audit-batch.ts";
+import { recordAuditBatch } from "../audit/mutations.ts";
 import { systemActor } from "../auth/actor.ts";
 import { hashPassword } from "../auth/password.ts";
 import { nameTokens, normalizedFullName, parseCedula } from "../search/normalize.ts";
