@@ -49,7 +49,7 @@ export async function searchPublic(query: string, limit: number): Promise<Public
 
   const cedula = parseCedula(text);
   let where: Prisma.Sql;
-  let rank: Prisma.Sql = Prisma.sql`0`;
+  let rank: Prisma.Sql = Prisma.empty;
   if (cedula) {
     where = Prisma.sql`p."cedulaDigits" = ${cedula.digits} AND p."disclosure" IN ('public', 'initials')`;
   } else {
@@ -61,7 +61,7 @@ export async function searchPublic(query: string, limit: number): Promise<Public
     );
     where = Prisma.sql`p."disclosure" = 'public' AND ${Prisma.join(prefixConditions, " AND ")}`;
     // Whole-word matches first: "ana" finds Ana before Anabel.
-    rank = Prisma.sql`cardinality(ARRAY(SELECT unnest(p."nameTokens") INTERSECT SELECT unnest(${tokens}::text[])))`;
+    rank = Prisma.sql`cardinality(ARRAY(SELECT unnest(p."nameTokens") INTERSECT SELECT unnest(${tokens}::text[]))) DESC,`;
   }
 
   const rows = await db().$queryRaw<Row[]>`
@@ -86,7 +86,7 @@ export async function searchPublic(query: string, limit: number): Promise<Public
      WHERE p."deletedAt" IS NULL
        AND p."mergedIntoId" IS NULL
        AND ${where}
-     ORDER BY ${rank} DESC, p."normalizedName", p."id"
+     ORDER BY ${rank} p."normalizedName", p."id"
      LIMIT ${take}`;
 
   const results: PublicSearchResult[] = [];

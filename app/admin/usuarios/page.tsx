@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AccessDenied } from "@/components/account/AccessDenied.tsx";
+import { OrganizationCreateForm, UserCreateForm, UserRowControls } from "@/components/admin/UserAdmin.tsx";
+import { listOrganizations, listUsers } from "@/lib/auth/data.ts";
+import { viewerFor } from "@/lib/auth/page-guard.ts";
+import { formatDateTime } from "@/lib/i18n/format.ts";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("title") };
+}
+
+export default async function UsersAdminPage() {
+  const { viewer, denied } = await viewerFor("user.manage", "/admin/usuarios");
+  if (denied) return <AccessDenied />;
+  const [t, tRoles, locale, users, organizations] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("roles"),
+    getLocale(),
+    listUsers(),
+    listOrganizations(),
+  ]);
+
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="prose">{t("intro")}</p>
+
+      <h2>{t("createTitle")}</h2>
+      <UserCreateForm organizations={organizations.map((org) => ({ id: org.id, name: org.name }))} />
+
+      <h2>{t("usersTitle", { count: users.length })}</h2>
+      <ul className="plain-list" data-testid="user-list">
+        {users.map((user) => (
+          <li key={user.id} className="card" data-testid="user-row" data-email={user.email}>
+            <p>
+              <strong>{user.name}</strong> · {user.email}
+              <br />
+              <span className="muted">
+                {tRoles(user.role)} · {user.organization.name} ·{" "}
+                {user.disabledAt ? t("disabled") : t("active")} ·{" "}
+                {user.lastSignInAt ? t("lastSignIn", { date: formatDateTime(locale, user.lastSignInAt) }) : t("neverSignedIn")}
+              </span>
+            </p>
+            {user.id === viewer.id ? (
+              <p className="muted">{t("yourself")}</p>
+            ) : (
+              <UserRowControls id={user.id} email={user.email} role={user.role} disabled={user.disabledAt !== null} version={user.version} />
+            )}
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t("organizationsTitle")}</h2>
+      <ul className="plain-list" data-testid="organization-list">
+        {organizations.map((org) => (
+          <li key={org.id}>
+            {org.name} <code>{org.slug}</code> · {t("members", { count: org._count.users })}
+          </li>
+        ))}
+      </ul>
+      <OrganizationCreateForm />
+    </>
+  );
+}

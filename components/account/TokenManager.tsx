@@ -1,0 +1,92 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useId } from "react";
+import type { ActionResult } from "@/lib/api/action.ts";
+import { createTokenAction, revokeTokenAction } from "@/lib/auth/actions.ts";
+import { FormProblem } from "@/components/forms/FormProblem.tsx";
+
+export interface TokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  created: string;
+  lastUsed: string | null;
+  expires: string | null;
+  revoked: boolean;
+}
+
+type Created = ActionResult<{ id: string; name: string; token: string }> | null;
+
+/** Create (shown once), list and revoke the viewer's API tokens. */
+export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
+  const t = useTranslations("account");
+  const [created, create, creating] = useActionState<Created, FormData>(
+    (_, form) => createTokenAction(form),
+    null,
+  );
+  const [revoked, revoke, revoking] = useActionState<ActionResult<{ id: string }> | null, FormData>(
+    (_, form) => revokeTokenAction(form),
+    null,
+  );
+  const nameId = useId();
+  const expiryId = useId();
+
+  return (
+    <>
+      <form action={create} className="card stack" data-testid="token-create-form">
+        <div className="field">
+          <label htmlFor={nameId}>{t("tokenName")}</label>
+          <input id={nameId} name="name" className="input" required maxLength={100} placeholder={t("tokenNamePlaceholder")} />
+        </div>
+        <div className="field">
+          <label htmlFor={expiryId}>{t("tokenExpiry")}</label>
+          <input id={expiryId} name="expiresInDays" className="input" type="number" min={1} max={3650} inputMode="numeric" />
+          <p className="hint">{t("tokenExpiryHint")}</p>
+        </div>
+        <FormProblem result={created} />
+        <button type="submit" className="button" disabled={creating}>
+          {t("tokenCreate")}
+        </button>
+      </form>
+
+      {created?.ok ? (
+        <div className="notice" role="status" data-testid="token-created">
+          <p>{t("tokenShownOnce", { name: created.data.name })}</p>
+          <code className="secret" data-testid="token-value">
+            {created.data.token}
+          </code>
+        </div>
+      ) : null}
+
+      <FormProblem result={revoked} />
+      {tokens.length === 0 ? (
+        <p className="muted">{t("tokensNone")}</p>
+      ) : (
+        <ul className="plain-list" data-testid="token-list">
+          {tokens.map((token) => (
+            <li key={token.id} className="card" data-testid="token-row">
+              <p>
+                <strong>{token.name}</strong> <code>{token.prefix}…</code>{" "}
+                {token.revoked ? <span className="badge">{t("tokenRevoked")}</span> : null}
+              </p>
+              <p className="muted">
+                {t("tokenCreated", { date: token.created })} ·{" "}
+                {token.lastUsed ? t("tokenLastUsed", { date: token.lastUsed }) : t("tokenNeverUsed")}
+                {token.expires ? ` · ${t("tokenExpires", { date: token.expires })}` : ""}
+              </p>
+              {token.revoked ? null : (
+                <form action={revoke}>
+                  <input type="hidden" name="id" value={token.id} />
+                  <button type="submit" className="button button-secondary" disabled={revoking}>
+                    {t("tokenRevoke", { name: token.name })}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useId } from "react";
+import type { ActionResult } from "@/lib/api/action.ts";
+import { createOrganizationAction, createUserAction, updateUserAction } from "@/lib/auth/actions.ts";
+import { FormProblem } from "@/components/forms/FormProblem.tsx";
+
+const ROLES = ["volunteer", "moderator", "admin"] as const;
+
+export function UserCreateForm({ organizations }: { organizations: { id: string; name: string }[] }) {
+  const t = useTranslations("admin");
+  const tRoles = useTranslations("roles");
+  const [result, submit, pending] = useActionState<ActionResult<{ id: string; email: string; password: string | null }> | null, FormData>(
+    (_, form) => createUserAction(form),
+    null,
+  );
+  const ids = { email: useId(), name: useId(), role: useId(), org: useId(), password: useId() };
+
+  return (
+    <form action={submit} className="card stack" data-testid="user-create-form">
+      <div className="field">
+        <label htmlFor={ids.email}>{t("email")}</label>
+        <input id={ids.email} name="email" type="email" className="input" required maxLength={254} autoComplete="off" />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.name}>{t("name")}</label>
+        <input id={ids.name} name="name" className="input" maxLength={200} autoComplete="off" />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.role}>{t("role")}</label>
+        <select id={ids.role} name="role" className="input" defaultValue="volunteer">
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {tRoles(role)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.org}>{t("organization")}</label>
+        <select id={ids.org} name="organizationId" className="input" defaultValue="">
+          <option value="">{t("defaultOrganization")}</option>
+          {organizations.map((org) => (
+            <option key={org.id} value={org.id}>
+              {org.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.password}>{t("password")}</label>
+        <input id={ids.password} name="password" type="password" className="input" minLength={10} maxLength={200} autoComplete="new-password" />
+        <p className="hint">{t("passwordHint")}</p>
+      </div>
+      <FormProblem result={result} />
+      {result?.ok ? (
+        <div className="notice" role="status" data-testid="user-created">
+          <p>{t("created", { email: result.data.email })}</p>
+          {result.data.password ? (
+            <p>
+              {t("generatedPassword")} <code className="secret">{result.data.password}</code>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <button type="submit" className="button" disabled={pending}>
+        {t("create")}
+      </button>
+    </form>
+  );
+}
+
+export function UserRowControls(props: { id: string; email: string; role: string; disabled: boolean; version: number }) {
+  const t = useTranslations("admin");
+  const tRoles = useTranslations("roles");
+  const [result, submit, pending] = useActionState<ActionResult<unknown> | null, FormData>((_, form) => updateUserAction(form), null);
+  const roleId = useId();
+
+  return (
+    <div className="stack">
+      <form action={submit} className="inline-form">
+        <input type="hidden" name="id" value={props.id} />
+        <input type="hidden" name="version" value={props.version} />
+        <label htmlFor={roleId}>{t("roleOf", { email: props.email })}</label>
+        <select id={roleId} name="role" className="input" defaultValue={props.role}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {tRoles(role)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button-secondary" disabled={pending}>
+          {t("saveRole")}
+        </button>
+      </form>
+      <form action={submit}>
+        <input type="hidden" name="id" value={props.id} />
+        <input type="hidden" name="version" value={props.version} />
+        <input type="hidden" name="disabled" value={props.disabled ? "false" : "true"} />
+        <button type="submit" className="button button-secondary" disabled={pending} data-testid="user-toggle">
+          {props.disabled ? t("enable", { email: props.email }) : t("disable", { email: props.email })}
+        </button>
+      </form>
+      <FormProblem result={result} />
+    </div>
+  );
+}
+
+export function OrganizationCreateForm() {
+  const t = useTranslations("admin");
+  const [result, submit, pending] = useActionState<ActionResult<{ id: string; slug: string }> | null, FormData>(
+    (_, form) => createOrganizationAction(form),
+    null,
+  );
+  const nameId = useId();
+  const slugId = useId();
+  return (
+    <form action={submit} className="card stack" data-testid="organization-create-form">
+      <div className="field">
+        <label htmlFor={nameId}>{t("organizationName")}</label>
+        <input id={nameId} name="name" className="input" required minLength={2} maxLength={200} />
+      </div>
+      <div className="field">
+        <label htmlFor={slugId}>{t("organizationSlug")}</label>
+        <input id={slugId} name="slug" className="input" required maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+        <p className="hint">{t("organizationSlugHint")}</p>
+      </div>
+      <FormProblem result={result} />
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {t("organizationCreated", { slug: result.data.slug })}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={pending}>
+        {t("organizationCreate")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { verifyChainAction } from "@/lib/audit/actions.ts";
+import { FormProblem } from "@/components/forms/FormProblem.tsx";
+
+/** Walks the whole hash chain on demand (admins): the same check as `npm run cli -- audit verify`. */
+export function ChainCheck() {
+  const t = useTranslations("audit");
+  const [result, verify, pending] = useActionState((_: unknown, form: FormData) => verifyChainAction(form), null);
+  return (
+    <form action={verify} className="card stack" data-testid="chain-check">
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? t("verifying") : t("verify")}
+      </button>
+      <FormProblem result={result} />
+      {result?.ok ? (
+        <p role="status" className={result.data.ok ? "notice" : "error-message"} data-testid="chain-result">
+          {result.data.ok
+            ? t("intact", { count: result.data.events })
+            : t("broken", { id: result.data.brokenAt, count: result.data.events - 1 })}
+        </p>
+      ) : null}
+    </form>
+  );
+}

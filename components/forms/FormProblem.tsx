@@ -1,0 +1,33 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ActionResult } from "@/lib/api/action.ts";
+
+const KNOWN = ["invalid_input", "conflict", "stale_version", "forbidden", "unauthenticated", "not_found", "rate_limited"] as const;
+type Known = (typeof KNOWN)[number];
+const FIELDS = ["email", "name", "password", "role", "organizationId", "slug", "expiresInDays"] as const;
+const isKnownField = (field: string): field is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(field);
+
+/**
+ * A refused server action, said in the user's language: the error code picks
+ * the sentence; the fields that were wrong are named. The server's English
+ * message is never shown.
+ */
+export function FormProblem({ result }: { result: ActionResult<unknown> | null }) {
+  const t = useTranslations("forms");
+  if (!result || result.ok) return null;
+  const fields = Object.keys(result.error.fields);
+  const code = (KNOWN as readonly string[]).includes(result.error.code) ? (result.error.code as Known) : "internal";
+  return (
+    <div role="alert" className="error-message" data-testid="form-problem" data-code={result.error.code}>
+      <p>{t(`error.${code}`)}</p>
+      {fields.length > 0 ? (
+        <ul>
+          {fields.map((field) => (
+            <li key={field}>{isKnownField(field) ? t(`field.${field}`) : t("field.other", { field })}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { isCurrent, NAV_TABLE, navLinksFor } from "./links.ts";
+
+const ids = (role: Parameters<typeof navLinksFor>[0]) => navLinksFor(role).map((link) => link.id);
+
+describe("navLinksFor", () => {
+  it("shows the public links to everyone", () => {
+    expect(ids(null)).toEqual(["inicio", "buscar", "lista", "anuncios"]);
+  });
+  it("adds the account for a volunteer", () => {
+    expect(ids("volunteer")).toEqual(["inicio", "buscar", "lista", "anuncios", "cuenta"]);
+  });
+  it("adds the audit trail for a moderator", () => {
+    expect(ids("moderator")).toEqual(["inicio", "buscar", "lista", "anuncios", "cuenta", "auditoria"]);
+  });
+  it("adds user management for an admin", () => {
+    expect(ids("admin")).toEqual(["inicio", "buscar", "lista", "anuncios", "cuenta", "auditoria", "usuarios"]);
+  });
+  it("points to the agreed paths", () => {
+    expect(Object.fromEntries(navLinksFor("admin").map((l) => [l.id, l.href]))).toEqual({
+      inicio: "/",
+      buscar: "/buscar",
+      lista: "/lista",
+      anuncios: "/anuncios",
+      cuenta: "/cuenta",
+      auditoria: "/auditoria",
+      usuarios: "/admin/usuarios",
+    });
+  });
+  it("has unique ids and paths", () => {
+    expect(new Set(NAV_TABLE.map((l) => l.id)).size).toBe(NAV_TABLE.length);
+    expect(new Set(NAV_TABLE.map((l) => l.href)).size).toBe(NAV_TABLE.length);
+  });
+  it("does not expose the audience table in its output", () => {
+    expect(Object.keys(navLinksFor("admin")[0]!).sort()).toEqual(["href", "id", "labelKey"]);
+  });
+});
+
+describe("isCurrent", () => {
+  it.each([
+    ["/", "/", true],
+    ["/", "/lista", false],
+    ["/lista", "/lista", true],
+    ["/admin/usuarios", "/admin/usuarios/nuevo", true],
+    ["/lista", "/listas", false],
+  ])("%s on %s → %s", (href, pathname, expected) => {
+    expect(isCurrent(href, pathname)).toBe(expected);
+  });
+});

@@ -1,0 +1,10 @@
+import type { AppLocale } from "./locale.ts";
+import type es from "./messages/es.json";
+
+// Typed message keys and locales for next-intl: a missing key is a type error.
+declare module "next-intl" {
+  interface AppConfig {
+    Locale: AppLocale;
+    Messages: typeof es;
+  }
+}
