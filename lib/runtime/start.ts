@@ -17,6 +17,8 @@ import { sessionSecret } from "./secret.ts";
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
 const say = (line: string) => console.log(`[constancia] ${line}`);
+// No telemetry: these machines have no network, and the people using Constancia did not ask for it.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 async function main(): Promise<void> {
   const port = env.port();
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     }
     await disconnectDb();
     await database.release();
+    say("stopped.");
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
@@ -42,8 +45,7 @@ async function main(): Promise<void> {
 
   try {
     if (env.demo()) {
-      const demo = await loadDemo({ log: say });
-      if (demo.loaded) say("demo data loaded (January 2026 announcements and synthetic people)");
+      await loadDemo({ log: say });
     }
     await disconnectDb();
     if (!dev && buildIsStale(root)) {
