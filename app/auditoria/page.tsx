@@ -25,7 +25,8 @@ export default async function AuditPage() {
       <p className="prose">{t("intro")}</p>
       {can(actorOf(viewer), "audit.verify") ? <ChainCheck /> : null}
       <h2>{t("recent")}</h2>
-      <div className="table-wrap">
+      {/* Focusable so that keyboard users can scroll the table sideways on a phone. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("caption")}>
         <table className="data-table" data-testid="audit-table">
           <caption className="visually-hidden">{t("caption")}</caption>
           <thead>

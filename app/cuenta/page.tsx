@@ -25,7 +25,7 @@ export default async function AccountPage() {
   return (
     <>
       <h1>{t("title")}</h1>
-      <dl className="card" data-testid="account-profile">
+      <dl className="card facts" data-testid="account-profile">
         <dt>{t("name")}</dt>
         <dd>{viewer.name}</dd>
         <dt>{t("email")}</dt>

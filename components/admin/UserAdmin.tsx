@@ -5,6 +5,7 @@ import { useActionState, useId } from "react";
 import type { ActionResult } from "@/lib/api/action.ts";
 import { createOrganizationAction, createUserAction, updateUserAction } from "@/lib/auth/actions.ts";
 import { FormProblem } from "@/components/forms/FormProblem.tsx";
+import styles from "./UserAdmin.module.css";
 
 const ROLES = ["volunteer", "moderator", "admin"] as const;
 
@@ -18,7 +19,7 @@ export function UserCreateForm({ organizations }: { organizations: { id: string;
   const ids = { email: useId(), name: useId(), role: useId(), org: useId(), password: useId() };
 
   return (
-    <form action={submit} className="card stack" data-testid="user-create-form">
+    <form action={submit} className="card form-grid" data-testid="user-create-form">
       <div className="field">
         <label htmlFor={ids.email}>{t("email")}</label>
         <input id={ids.email} name="email" type="email" className="input" required maxLength={254} autoComplete="off" />
@@ -48,11 +49,12 @@ export function UserCreateForm({ organizations }: { organizations: { id: string;
           ))}
         </select>
       </div>
-      <div className="field">
+      <div className="field full">
         <label htmlFor={ids.password}>{t("password")}</label>
         <input id={ids.password} name="password" type="password" className="input" minLength={10} maxLength={200} autoComplete="new-password" />
         <p className="hint">{t("passwordHint")}</p>
       </div>
+      <div className="full stack">
       <FormProblem result={result} />
       {result?.ok ? (
         <div className="notice" role="status" data-testid="user-created">
@@ -67,6 +69,7 @@ export function UserCreateForm({ organizations }: { organizations: { id: string;
       <button type="submit" className="button" disabled={pending}>
         {t("create")}
       </button>
+      </div>
     </form>
   );
 }
@@ -78,11 +81,13 @@ export function UserRowControls(props: { id: string; email: string; role: string
   const roleId = useId();
 
   return (
-    <div className="stack">
+    <div className={styles.controls}>
       <form action={submit} className="inline-form">
         <input type="hidden" name="id" value={props.id} />
         <input type="hidden" name="version" value={props.version} />
-        <label htmlFor={roleId}>{t("roleOf", { email: props.email })}</label>
+        <label htmlFor={roleId} className="visually-hidden">
+          {t("roleOf", { email: props.email })}
+        </label>
         <select id={roleId} name="role" className="input" defaultValue={props.role}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
@@ -98,8 +103,14 @@ export function UserRowControls(props: { id: string; email: string; role: string
         <input type="hidden" name="id" value={props.id} />
         <input type="hidden" name="version" value={props.version} />
         <input type="hidden" name="disabled" value={props.disabled ? "false" : "true"} />
-        <button type="submit" className="button button-secondary" disabled={pending} data-testid="user-toggle">
-          {props.disabled ? t("enable", { email: props.email }) : t("disable", { email: props.email })}
+        <button
+          type="submit"
+          className="button button-secondary"
+          disabled={pending}
+          data-testid="user-toggle"
+          aria-label={props.disabled ? t("enable", { email: props.email }) : t("disable", { email: props.email })}
+        >
+          {props.disabled ? t("enableShort") : t("disableShort")}
         </button>
       </form>
       <FormProblem result={result} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccessDenied } from "@/components/account/AccessDenied.tsx";
 import { OrganizationCreateForm, UserCreateForm, UserRowControls } from "@/components/admin/UserAdmin.tsx";
+import styles from "@/components/admin/UserAdmin.module.css";
 import { listOrganizations, listUsers } from "@/lib/auth/data.ts";
 import { viewerFor } from "@/lib/auth/page-guard.ts";
 import { formatDateTime } from "@/lib/i18n/format.ts";
@@ -34,8 +35,8 @@ export default async function UsersAdminPage() {
       <h2>{t("usersTitle", { count: users.length })}</h2>
       <ul className="plain-list" data-testid="user-list">
         {users.map((user) => (
-          <li key={user.id} className="card" data-testid="user-row" data-email={user.email}>
-            <p>
+          <li key={user.id} className={`card ${styles.row}`} data-testid="user-row" data-email={user.email}>
+            <p className={styles.who}>
               <strong>{user.name}</strong> · {user.email}
               <br />
               <span className="muted">
