@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../lib/demo/load.ts";
-import { connectToAppDatabase, seedUser, signInAs, PASSWORD } from "./support/app.ts";
+import { connectToAppDatabase, nextCode, seedUser, signInAs, PASSWORD, type SeededUser } from "./support/app.ts";
 import { expectNoSeriousA11yViolations } from "./support/axe.ts";
 import { DESKTOP, PHONE, screenshot } from "./support/screens.ts";
 
@@ -11,11 +11,16 @@ const EXPECTED: Record<"volunteer" | "moderator" | "admin", (typeof NAV)[number]
   admin: ["nav-cuenta", "nav-auditoria", "nav-usuarios"],
 };
 
-async function signInThroughForm(page: Page, email: string, password: string) {
+async function signInThroughForm(page: Page, email: string, password: string, user?: SeededUser) {
   await page.goto("/ingresar");
   await page.getByTestId("sign-in-email").fill(email);
   await page.getByTestId("sign-in-password").fill(password);
   await page.getByTestId("sign-in-submit").click();
+  if (user?.totp) {
+    // Password accepted: the form now asks for the authenticator code.
+    await page.getByTestId("sign-in-code").fill(await nextCode(user));
+    await page.getByTestId("sign-in-submit").click();
+  }
   await page.waitForURL((url) => !url.pathname.startsWith("/ingresar") && !url.pathname.startsWith("/api/auth"));
 }
 
@@ -32,7 +37,7 @@ test.describe("signing in", () => {
   for (const role of ["volunteer", "moderator", "admin"] as const) {
     test(`a ${role} signs in with the form and sees their own navigation, not another role's`, async ({ page }) => {
       const user = await seedUser(role);
-      await signInThroughForm(page, user.email, user.password);
+      await signInThroughForm(page, user.email, user.password, user);
       await expect(page.getByTestId("viewer-name")).toBeVisible();
       await expectNavigation(page, EXPECTED[role]);
 
@@ -89,6 +94,8 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/ingresar\?callbackUrl=%2Fauditoria/);
     await page.getByTestId("sign-in-email").fill(user.email);
     await page.getByTestId("sign-in-password").fill(user.password);
+    await page.getByTestId("sign-in-submit").click();
+    await page.getByTestId("sign-in-code").fill(await nextCode(user));
     await page.getByTestId("sign-in-submit").click();
     await expect(page).toHaveURL(/\/auditoria$/);
     await expect(page.getByTestId("audit-table")).toBeVisible();
@@ -192,6 +199,7 @@ test.describe("signed-in pages", () => {
           ["account", "/cuenta"],
           ["users", "/admin/usuarios"],
           ["audit", "/auditoria"],
+          ["second-factor", "/cuenta/verificacion"],
         ] as const) {
           await page.goto(path);
           await expect(page.locator("html")).toHaveAttribute("lang", lang);

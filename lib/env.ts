@@ -8,7 +8,8 @@ import path from "node:path";
 export const env = {
   port: () => intFrom("PORT", 3000, 1, 65535),
   databaseUrl: () => nonEmpty(process.env.DATABASE_URL),
-  dataDir: () => path.resolve(nonEmpty(process.env.CONSTANCIA_DATA_DIR) ?? ".data"),
+  // turbopackIgnore: a runtime folder of data, not source to trace into the build.
+  dataDir: () => path.resolve(/*turbopackIgnore: true*/ nonEmpty(process.env.CONSTANCIA_DATA_DIR) ?? ".data"),
   demo: () => process.env.CONSTANCIA_DEMO !== "0",
   approvalsRequired: () => intFrom("CONSTANCIA_APPROVALS_REQUIRED", 2, 1, 10),
   /** Public base URL, used in links sent by e-mail and in PFIF record ids. */

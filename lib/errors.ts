@@ -10,6 +10,7 @@ export type ErrorCode =
   | "unauthenticated"
   | "invalid_token"
   | "forbidden"
+  | "second_factor_required"
   | "not_found"
   | "conflict"
   | "stale_version"
@@ -25,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   invalid_token: 401,
   forbidden: 403,
+  second_factor_required: 403,
   not_found: 404,
   conflict: 409,
   stale_version: 409,
@@ -58,6 +60,8 @@ export const errors = {
   unauthenticated: () => new AppError("unauthenticated", "Sign in or send an API token (Authorization: Bearer …)."),
   invalidToken: () => new AppError("invalid_token", "The API token is unknown, revoked or expired."),
   forbidden: (message = "You are not allowed to do this.") => new AppError("forbidden", message),
+  secondFactorRequired: () =>
+    new AppError("second_factor_required", "Set up your second factor (authenticator app) in your account first."),
   notFound: (what = "Resource") => new AppError("not_found", `${what} not found.`),
   conflict: (message: string, details?: Record<string, unknown>) => new AppError("conflict", message, { details }),
   staleVersion: (details?: Record<string, unknown>) =>

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import type { ActionResult } from "@/lib/api/action.ts";
-import { createOrganizationAction, createUserAction, updateUserAction } from "@/lib/auth/actions.ts";
+import { createOrganizationAction, createUserAction, resetTotpAction, updateUserAction } from "@/lib/auth/actions.ts";
 import { FormProblem } from "@/components/forms/FormProblem.tsx";
 import styles from "./UserAdmin.module.css";
 
@@ -74,10 +74,21 @@ export function UserCreateForm({ organizations }: { organizations: { id: string;
   );
 }
 
-export function UserRowControls(props: { id: string; email: string; role: string; disabled: boolean; version: number }) {
+export function UserRowControls(props: {
+  id: string;
+  email: string;
+  role: string;
+  disabled: boolean;
+  version: number;
+  hasSecondFactor: boolean;
+}) {
   const t = useTranslations("admin");
   const tRoles = useTranslations("roles");
   const [result, submit, pending] = useActionState<ActionResult<unknown> | null, FormData>((_, form) => updateUserAction(form), null);
+  const [reset, submitReset, resetting] = useActionState<ActionResult<unknown> | null, FormData>(
+    (_, form) => resetTotpAction(form),
+    null,
+  );
   const roleId = useId();
 
   return (
@@ -113,7 +124,27 @@ export function UserRowControls(props: { id: string; email: string; role: string
           {props.disabled ? t("enableShort") : t("disableShort")}
         </button>
       </form>
+      {props.hasSecondFactor ? (
+        <form action={submitReset}>
+          <input type="hidden" name="id" value={props.id} />
+          <button
+            type="submit"
+            className="button button-secondary"
+            disabled={resetting}
+            aria-label={t("resetTotpLabel", { email: props.email })}
+            data-testid="user-reset-totp"
+          >
+            {t("resetTotp")}
+          </button>
+        </form>
+      ) : null}
       <FormProblem result={result} />
+      <FormProblem result={reset} />
+      {reset?.ok ? (
+        <p role="status" className="muted">
+          {t("totpReset")}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import styles from "./SignInForm.module.css";
 
-export type SignInProblem = "invalid" | "rateLimited" | "failed";
+export type SignInProblem = "invalid" | "rateLimited" | "failed" | "codeRequired" | "codeInvalid";
 type Problem = SignInProblem;
 
 /**
@@ -19,6 +19,9 @@ export function SignInForm({ callbackUrl, initialProblem = null }: { callbackUrl
   const router = useRouter();
   const [problem, setProblem] = useState<Problem | null>(initialProblem);
   const [pending, setPending] = useState(false);
+  // Shown once the password was accepted and the account has a second factor.
+  const [askCode, setAskCode] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -31,17 +34,25 @@ export function SignInForm({ callbackUrl, initialProblem = null }: { callbackUrl
       const result = await signIn("credentials", {
         email: String(data.get("email") ?? ""),
         password: String(data.get("password") ?? ""),
+        ...(askCode ? { code: String(data.get("code") ?? "") } : {}),
         redirect: false,
       });
       if (!result) outcome = "failed";
       else if (result.error === "RateLimited") outcome = "rateLimited";
+      else if (result.error === "TotpRequired") outcome = "codeRequired";
+      else if (result.error === "TotpInvalid") outcome = "codeInvalid";
       else if (result.error || !result.ok) outcome = "invalid";
     } catch {
       outcome = "failed";
     }
+    if (outcome === "codeRequired" || outcome === "codeInvalid") setAskCode(true);
     if (outcome) {
       setPending(false);
       setProblem(outcome);
+      if (outcome === "codeRequired") {
+        requestAnimationFrame(() => codeRef.current?.focus());
+        return;
+      }
       // Bring the message to the reader's attention (and screen readers'), once it is rendered.
       requestAnimationFrame(() => errorRef.current?.focus());
       return;
@@ -88,6 +99,28 @@ export function SignInForm({ callbackUrl, initialProblem = null }: { callbackUrl
           data-testid="sign-in-password"
         />
       </div>
+      {askCode ? (
+        <div className="field">
+          <label htmlFor="code">{t("code")}</label>
+          <input
+            ref={codeRef}
+            id="code"
+            name="code"
+            className="input"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 \-]{6,7}"
+            maxLength={7}
+            required
+            aria-describedby="code-hint"
+            aria-invalid={problem === "codeInvalid" ? true : undefined}
+            data-testid="sign-in-code"
+          />
+          <p id="code-hint" className="hint">
+            {t("codeHint")}
+          </p>
+        </div>
+      ) : null}
       <button type="submit" className="button" disabled={pending} aria-disabled={pending} data-testid="sign-in-submit">
         {pending ? t("submitting") : t("submit")}
       </button>

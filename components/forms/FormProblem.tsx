@@ -3,9 +3,19 @@
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/api/action.ts";
 
-const KNOWN = ["invalid_input", "conflict", "stale_version", "forbidden", "unauthenticated", "not_found", "rate_limited"] as const;
+const KNOWN = [
+  "invalid_input",
+  "conflict",
+  "stale_version",
+  "forbidden",
+  "second_factor_required",
+  "unauthenticated",
+  "not_found",
+  "unprocessable",
+  "rate_limited",
+] as const;
 type Known = (typeof KNOWN)[number];
-const FIELDS = ["email", "name", "password", "role", "organizationId", "slug", "expiresInDays"] as const;
+const FIELDS = ["email", "name", "password", "role", "organizationId", "slug", "expiresInDays", "code"] as const;
 const isKnownField = (field: string): field is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(field);
 
 /**
@@ -13,14 +23,21 @@ const isKnownField = (field: string): field is (typeof FIELDS)[number] => (FIELD
  * the sentence; the fields that were wrong are named. The server's English
  * message is never shown.
  */
-export function FormProblem({ result }: { result: ActionResult<unknown> | null }) {
+export function FormProblem({
+  result,
+  override = {},
+}: {
+  result: ActionResult<unknown> | null;
+  /** A sentence of the form's own for some codes (already translated). */
+  override?: Partial<Record<string, string>>;
+}) {
   const t = useTranslations("forms");
   if (!result || result.ok) return null;
   const fields = Object.keys(result.error.fields);
   const code = (KNOWN as readonly string[]).includes(result.error.code) ? (result.error.code as Known) : "internal";
   return (
     <div role="alert" className="error-message" data-testid="form-problem" data-code={result.error.code}>
-      <p>{t(`error.${code}`)}</p>
+      <p>{override[result.error.code] ?? t(`error.${code}`)}</p>
       {fields.length > 0 ? (
         <ul>
           {fields.map((field) => (

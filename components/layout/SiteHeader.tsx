@@ -8,11 +8,12 @@ import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import styles from "./SiteHeader.module.css";
 
 export async function SiteHeader() {
-  const [viewer, t, tNav, brand] = await Promise.all([
+  const [viewer, t, tNav, brand, tHeader] = await Promise.all([
     getViewer(),
     getTranslations("auth"),
     getTranslations("nav"),
     getTranslations("layout"),
+    getTranslations("header"),
   ]);
   const links = navLinksFor(viewer?.role ?? null).map((link) => ({ ...link, label: tNav(link.labelKey) }));
 
@@ -40,6 +41,11 @@ export async function SiteHeader() {
           </div>
         </div>
         <MainNav label={tNav("label")} links={links} />
+        {viewer?.secondFactor === "missing" ? (
+          <p className={styles.reminder} data-testid="second-factor-reminder">
+            <Link href="/cuenta/verificacion">{tHeader("secondFactorMissing")}</Link>
+          </p>
+        ) : null}
       </div>
     </header>
   );

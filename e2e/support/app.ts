@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { systemActor } from "../../lib/auth/actor.ts";
-import { createApiToken, createUser, ensureDefaultOrganization } from "../../lib/auth/mutations.ts";
+import { generate } from "otplib";
+import {
+  confirmTotpEnrollment,
+  createApiToken,
+  createUser,
+  ensureDefaultOrganization,
+  startTotpEnrollment,
+} from "../../lib/auth/mutations.ts";
 import { runningEmbeddedUrl } from "../../lib/db/embedded.ts";
 
 /**
@@ -30,9 +37,37 @@ export interface SeededUser {
   role: Role;
   password: string;
   organizationId: string;
+  /** Set when the user has a second factor: the authenticator app's secret, and the last step used. */
+  totp: { secret: string; lastStep: number } | null;
 }
 
-export async function seedUser(role: Role, label: string = role): Promise<SeededUser> {
+const PERIOD = 30;
+const currentStep = () => Math.floor(Date.now() / 1000 / PERIOD);
+
+/**
+ * The next code the user's "authenticator app" would give that the server has
+ * not seen: codes are accepted one step early or late, never twice.
+ */
+export async function nextCode(user: SeededUser): Promise<string> {
+  if (!user.totp) throw new Error(`${user.email} has no second factor`);
+  let step = Math.max(user.totp.lastStep + 1, currentStep() - 1);
+  while (step > currentStep() + 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    step = Math.max(user.totp.lastStep + 1, currentStep() - 1);
+  }
+  user.totp.lastStep = step;
+  return generate({ secret: user.totp.secret, epoch: step * PERIOD });
+}
+
+/**
+ * A user made through the app's own functions. Moderators and admins get their
+ * second factor set up (as they would on first sign-in) unless told otherwise.
+ */
+export async function seedUser(
+  role: Role,
+  label: string = role,
+  options: { secondFactor?: boolean } = {},
+): Promise<SeededUser> {
   await connectToAppDatabase();
   const actor = systemActor("system");
   const organization = await ensureDefaultOrganization(actor);
@@ -44,7 +79,14 @@ export async function seedUser(role: Role, label: string = role): Promise<Seeded
     name: `${label} e2e`,
     organizationId: organization.id,
   });
-  return { id: user.id, email, role, password: PASSWORD, organizationId: organization.id };
+  const seeded: SeededUser = { id: user.id, email, role, password: PASSWORD, organizationId: organization.id, totp: null };
+  if (options.secondFactor ?? role !== "volunteer") {
+    const secret = await startTotpEnrollment(actor, user.id);
+    const step = currentStep() - 1;
+    await confirmTotpEnrollment(actor, user.id, await generate({ secret, epoch: step * PERIOD }));
+    seeded.totp = { secret, lastStep: step };
+  }
+  return seeded;
 }
 
 export async function seedToken(user: SeededUser): Promise<string> {
@@ -55,13 +97,13 @@ export async function seedToken(user: SeededUser): Promise<string> {
 
 /** Signs in through next-auth's credentials endpoint; the session cookie lands in the page's context. */
 export async function signInAs(page: Page, user: SeededUser): Promise<void> {
-  await signInRequest(page.request, user.email, user.password);
+  await signInRequest(page.request, user.email, user.password, user.totp ? await nextCode(user) : undefined);
 }
 
-export async function signInRequest(request: APIRequestContext, email: string, password: string): Promise<void> {
+export async function signInRequest(request: APIRequestContext, email: string, password: string, code?: string): Promise<void> {
   const csrf = await (await request.get("/api/auth/csrf")).json();
   const response = await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken: csrf.csrfToken, email, password, json: "true" },
+    form: { csrfToken: csrf.csrfToken, email, password, json: "true", ...(code ? { code } : {}) },
     maxRedirects: 0,
   });
   expect([200, 302]).toContain(response.status());

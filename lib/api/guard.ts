@@ -19,7 +19,7 @@ export function checkAccess(actor: Actor | null, access: Access): void {
   if (!actor) throw errors.unauthenticated();
   if (access === "signed_in") return;
   const decision = decide(actor, access);
-  if (!decision.ok) throw errors.forbidden();
+  if (!decision.ok) throw decision.reason === "second_factor" ? errors.secondFactorRequired() : errors.forbidden();
 }
 
 export interface RateLimitRule {

@@ -5,9 +5,19 @@ import { z } from "zod";
 import { action } from "../api/action.ts";
 import { errors } from "../errors.ts";
 import { findToken } from "./data.ts";
-import { createApiToken, createOrganization, createUser, ensureDefaultOrganization, revokeApiToken, updateUser } from "./mutations.ts";
+import {
+  confirmTotpEnrollment,
+  createApiToken,
+  createOrganization,
+  createUser,
+  ensureDefaultOrganization,
+  resetTotp,
+  revokeApiToken,
+  startTotpEnrollment,
+  updateUser,
+} from "./mutations.ts";
 import { decide } from "./policy.ts";
-import { createOrganizationSchema, createTokenSchema, createUserSchema, roleSchema } from "./schema.ts";
+import { createOrganizationSchema, createTokenSchema, createUserSchema, roleSchema, totpCodeSchema } from "./schema.ts";
 
 // Server actions of the account and administration pages: thin adapters that
 // go through the one wrapper (lib/api/action.ts) to the same mutations the API uses.
@@ -69,5 +79,32 @@ export const createOrganizationAction = action(
     const organization = await createOrganization(actor, input);
     revalidatePath("/admin/usuarios");
     return { id: organization.id, slug: organization.slug };
+  },
+);
+
+export const startTotpAction = action({ access: "account.view", input: z.strictObject({}) }, async ({ actor }) => {
+  if (!actor.userId) throw errors.unauthenticated();
+  await startTotpEnrollment(actor, actor.userId);
+  revalidatePath("/cuenta/verificacion");
+  return { started: true };
+});
+
+export const confirmTotpAction = action(
+  { access: "account.view", input: totpCodeSchema, rateLimit: { name: "totp-confirm", limit: 10, windowSeconds: 900 } },
+  async ({ actor, input }) => {
+    if (!actor.userId) throw errors.unauthenticated();
+    await confirmTotpEnrollment(actor, actor.userId, input.code);
+    revalidatePath("/", "layout");
+    return { enabled: true };
+  },
+);
+
+export const resetTotpAction = action(
+  { access: "user.manage", input: z.strictObject({ id: z.uuid() }) },
+  async ({ actor, input }) => {
+    if (input.id === actor.userId) throw errors.forbidden("Ask another admin to reset your own second factor.");
+    await resetTotp(actor, input.id);
+    revalidatePath("/admin/usuarios");
+    return { id: input.id };
   },
 );

@@ -9,7 +9,14 @@ import type { Role } from "../generated/prisma/enums.ts";
  * - `cli`, `system`, `demo`: the command line, background jobs, the demo loader
  */
 export type Actor =
-  | { kind: "user" | "token"; userId: string; role: Role; organizationId: string }
+  | {
+      kind: "user" | "token";
+      userId: string;
+      role: Role;
+      organizationId: string;
+      /** A moderator or admin signed in without the second factor they must set up. */
+      secondFactorMissing?: boolean;
+    }
   | { kind: "cli" | "system" | "demo"; userId: null; role: "admin"; organizationId: null };
 
 export const systemActor = (kind: "cli" | "system" | "demo"): Actor => ({

@@ -5,7 +5,9 @@ import { auditEventsFor } from "../audit/data.ts";
 import { systemActor, type Actor } from "./actor.ts";
 import { findActiveToken } from "./data.ts";
 import { createApiToken, createUser, ensureDefaultOrganization, revokeApiToken, updateUser } from "./mutations.ts";
-import { authenticateWithPassword, SignInRateLimited } from "./sign-in.ts";
+import { generate } from "otplib";
+import { authenticateWithPassword, SecondFactorNeeded, SignInRateLimited } from "./sign-in.ts";
+import { confirmTotpEnrollment, resetTotp, startTotpEnrollment } from "./mutations.ts";
 import { hashToken } from "./tokens.ts";
 
 const cli = systemActor("cli");
@@ -108,5 +110,47 @@ describe("API tokens", () => {
     const created = await createApiToken(cli, user.id, { name: "old", expiresInDays: 1 });
     await db().apiToken.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await findActiveToken(created.token)).toBeNull();
+  });
+});
+
+describe("second factor at sign-in", () => {
+  it("asks for a code after the right password, refuses wrong and replayed codes, accepts a fresh one", async () => {
+    const user = await newUser("moderator");
+    const secret = await startTotpEnrollment(cli, user.id);
+    const step = Math.floor(Date.now() / 30_000);
+    await confirmTotpEnrollment(cli, user.id, await generate({ secret, epoch: (step - 1) * 30 }));
+
+    const attempt = (code?: string) =>
+      authenticateWithPassword({ email: user.email, password: PASSWORD, ...(code ? { code } : {}) }, randomUUID());
+    await expect(attempt()).rejects.toMatchObject({ reason: "TotpRequired" });
+    await expect(attempt("000000")).rejects.toBeInstanceOf(SecondFactorNeeded);
+    // The enrollment's own code (step - 1) was used up; the current one works once.
+    await expect(attempt(await generate({ secret, epoch: (step - 1) * 30 }))).rejects.toMatchObject({ reason: "TotpInvalid" });
+    const current = await generate({ secret, epoch: step * 30 });
+    expect((await attempt(current))?.id).toBe(user.id);
+    await expect(attempt(current)).rejects.toMatchObject({ reason: "TotpInvalid" });
+    // A wrong password never reveals that a code would be needed.
+    expect(await authenticateWithPassword({ email: user.email, password: "wrong password!" }, randomUUID())).toBeNull();
+  });
+
+  it("cannot restart an active enrollment; an admin reset clears it and ends sessions", async () => {
+    const user = await newUser("admin");
+    const secret = await startTotpEnrollment(cli, user.id);
+    await confirmTotpEnrollment(cli, user.id, await generate({ secret }));
+    await expect(startTotpEnrollment(cli, user.id)).rejects.toMatchObject({ code: "conflict" });
+    const before = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    await resetTotp(cli, user.id);
+    const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.totpEnabledAt).toBeNull();
+    expect(after.totpSecret).toBeNull();
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    const events = await auditEventsFor("User", user.id);
+    expect(events.map((e) => e.action)).toEqual([
+      "user.create",
+      "user.totp_enrollment_start",
+      "user.totp_enable",
+      "user.totp_reset",
+    ]);
+    expect(JSON.stringify(events.map(({ id: _id, ...event }) => event))).not.toContain(secret);
   });
 });

@@ -10,6 +10,8 @@ const viewerSelect = {
   sessionVersion: true,
   disabledAt: true,
   version: true,
+  isDemo: true,
+  totpEnabledAt: true,
   organization: { select: { name: true, deletedAt: true } },
 } as const;
 
@@ -21,7 +23,7 @@ export async function findSessionUser(userId: string) {
 export async function findUserForSignIn(email: string) {
   return db().user.findUnique({
     where: { email },
-    select: { ...viewerSelect, passwordHash: true, failedSignIns: true, lockedUntil: true },
+    select: { ...viewerSelect, passwordHash: true, totpSecret: true, totpLastStep: true },
   });
 }
 
@@ -80,6 +82,7 @@ export async function listUsers() {
       role: true,
       disabledAt: true,
       lastSignInAt: true,
+      totpEnabledAt: true,
       version: true,
       createdAt: true,
       organization: { select: { id: true, name: true, slug: true } },
@@ -104,4 +107,12 @@ export async function listOrganizations() {
 
 export async function findOrganizationBySlug(slug: string) {
   return db().organization.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, deletedAt: true } });
+}
+
+/** The pending or active TOTP secret of a user (enrollment page only; never sent anywhere else). */
+export async function findTotpState(userId: string) {
+  return db().user.findUnique({
+    where: { id: userId },
+    select: { email: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+  });
 }

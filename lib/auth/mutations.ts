@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/mutations.ts";
 import type { Actor } from "./actor.ts";
 import { hashPassword } from "./password.ts";
 import { generateToken } from "./tokens.ts";
+import { acceptedStep, newTotpSecret } from "./second-factor.ts";
 import type { CreateOrganizationInput, CreateTokenInput, CreateUserInput, UpdateUserInput } from "./schema.ts";
 
 // What the audit trail keeps of a user: never the password hash or TOTP secret.
@@ -181,4 +182,66 @@ export async function revokeSessions(actor: Actor, userId: string): Promise<void
     await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
     await recordAudit(tx, actor, { action: "user.sessions_revoke", entityType: "User", entityId: userId });
   });
+}
+
+/**
+ * Second factor, step 1: a new secret, pending until a code from the app
+ * confirms it. Starting again replaces a pending secret, never an active one.
+ */
+export async function startTotpEnrollment(actor: Actor, userId: string): Promise<string> {
+  const secret = newTotpSecret();
+  const result = await db().$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpSecret: secret } });
+    if (updated.count === 1) {
+      await recordAudit(tx, actor, { action: "user.totp_enrollment_start", entityType: "User", entityId: userId });
+    }
+    return updated.count;
+  });
+  if (result === 0) throw errors.conflict("The second factor is already active; an admin must reset it first.");
+  return secret;
+}
+
+/** Second factor, step 2: a valid code from the app turns the pending secret on. */
+export async function confirmTotpEnrollment(actor: Actor, userId: string, code: string): Promise<void> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });
+  if (!user?.totpSecret || user.totpEnabledAt) throw errors.conflict("There is no pending second factor to confirm.");
+  const step = await acceptedStep(user.totpSecret, code, null);
+  if (step === null) throw errors.unprocessable("That code is not valid. Check the time on your phone and try the current code.");
+  await db().$transaction(async (tx) => {
+    // Guarded by the same secret: a restarted enrollment meanwhile makes this a conflict.
+    const updated = await tx.user.updateMany({
+      where: { id: userId, totpSecret: user.totpSecret, totpEnabledAt: null },
+      data: { totpEnabledAt: new Date(), totpLastStep: step },
+    });
+    if (updated.count === 0) throw errors.conflict("The enrollment changed; start again.");
+    await recordAudit(tx, actor, { action: "user.totp_enable", entityType: "User", entityId: userId });
+  });
+}
+
+/** An admin clears a lost second factor; every session of that user ends. */
+export async function resetTotp(actor: Actor, userId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!user) throw errors.notFound("User");
+    await tx.user.update({
+      where: { id: userId },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, actor, { action: "user.totp_reset", entityType: "User", entityId: userId });
+  });
+}
+
+/**
+ * Uses up a sign-in code: accepted only for a step later than the last one
+ * accepted, in one conditional update, so a code seen over a shoulder (or two
+ * requests racing with the same code) signs in at most once.
+ */
+export async function consumeTotpCode(userId: string, secret: string, lastStep: number | null, code: string): Promise<boolean> {
+  const step = await acceptedStep(secret, code, lastStep);
+  if (step === null) return false;
+  const updated = await db().user.updateMany({
+    where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  return updated.count === 1;
 }

@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticateWithPassword, SignInRateLimited } from "./sign-in.ts";
+import { authenticateWithPassword, SecondFactorNeeded, SignInRateLimited } from "./sign-in.ts";
 import { clientKeyFromHeaders } from "./client-key.ts";
 
 declare module "next-auth" {
@@ -32,17 +32,22 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Constancia",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       async authorize(credentials, request) {
         try {
           const user = await authenticateWithPassword(
-            { email: credentials?.email ?? "", password: credentials?.password ?? "" },
+            {
+              email: credentials?.email ?? "",
+              password: credentials?.password ?? "",
+              ...(credentials?.code ? { code: credentials.code } : {}),
+            },
             clientKeyFromHeaders(request?.headers ?? {}),
           );
           return user ? { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } : null;
         } catch (error) {
           // next-auth passes a thrown message to the client as `error`.
           if (error instanceof SignInRateLimited) throw new Error("RateLimited");
+          if (error instanceof SecondFactorNeeded) throw new Error(error.reason);
           throw error;
         }
       },

@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
 import { decide, type Action } from "./policy.ts";
-import { getViewer, type Viewer } from "./session.ts";
+import { actorOf, getViewer, type Viewer } from "./session.ts";
+
+export const SECOND_FACTOR_PATH = "/cuenta/verificacion";
 
 /**
  * For pages: the signed-in viewer allowed to `action`, or a redirect to the
@@ -11,6 +13,7 @@ import { getViewer, type Viewer } from "./session.ts";
 export async function viewerFor(action: Action, path: string): Promise<{ viewer: Viewer; denied: false } | { viewer: Viewer; denied: true }> {
   const viewer = await getViewer();
   if (!viewer) redirect(`/ingresar?callbackUrl=${encodeURIComponent(path)}`);
-  const allowed = decide({ kind: "user", userId: viewer.id, role: viewer.role, organizationId: viewer.organizationId }, action).ok;
-  return allowed ? { viewer, denied: false } : { viewer, denied: true };
+  const decision = decide(actorOf(viewer), action);
+  if (!decision.ok && decision.reason === "second_factor") redirect(SECOND_FACTOR_PATH);
+  return decision.ok ? { viewer, denied: false } : { viewer, denied: true };
 }

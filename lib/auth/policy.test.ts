@@ -76,3 +76,22 @@ describe("policy", () => {
     for (const action of actions) expect(decide(token, action).ok).toBe(decide(user("volunteer"), action).ok);
   });
 });
+
+describe("second factor", () => {
+  const missing = (role: Actor["role"]): Actor => ({ kind: "user", userId: "u", role, organizationId: ORG, secondFactorMissing: true });
+
+  it("leaves a moderator or admin without it only what a volunteer may do, and no API tokens", () => {
+    for (const role of ["moderator", "admin"] as const) {
+      for (const action of actions) {
+        const expected = MINIMUM_ROLE[action] === "volunteer" && action !== "token.manage_own";
+        expect(decide(missing(role), action).ok, `${role} ${action}`).toBe(expected);
+      }
+      expect(decide(missing(role), "release.review")).toEqual({ ok: false, reason: "second_factor" });
+    }
+  });
+
+  it("does not apply to API tokens, which an admin or the user made after signing in fully", () => {
+    const token: Actor = { kind: "token", userId: "t", role: "moderator", organizationId: ORG, secondFactorMissing: true };
+    expect(decide(token, "release.review").ok).toBe(true);
+  });
+});

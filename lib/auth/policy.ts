@@ -40,7 +40,13 @@ export const MINIMUM_ROLE = {
 export type Action = keyof typeof MINIMUM_ROLE;
 
 export type Decision = { ok: true } | { ok: false; reason: DenialReason };
-export type DenialReason = "unauthenticated" | "role" | "own_report" | "other_owner" | "other_organization";
+export type DenialReason =
+  | "unauthenticated"
+  | "role"
+  | "second_factor"
+  | "own_report"
+  | "other_owner"
+  | "other_organization";
 
 /** The record an action is about, as far as the rules need to know it. */
 export interface PolicyRecord {
@@ -59,6 +65,15 @@ export function hasRole(role: Role, minimum: Role): boolean {
 export function decide(actor: Actor | null, action: Action, record?: PolicyRecord): Decision {
   if (!actor) return { ok: false, reason: "unauthenticated" };
   if (!hasRole(actor.role, MINIMUM_ROLE[action])) return { ok: false, reason: "role" };
+  // A moderator or admin without their second factor keeps only what a volunteer
+  // may do, minus API tokens (a token would outlive the missing factor).
+  if (
+    actor.kind === "user" &&
+    actor.secondFactorMissing &&
+    (MINIMUM_ROLE[action] !== "volunteer" || action === "token.manage_own")
+  ) {
+    return { ok: false, reason: "second_factor" };
+  }
   if (!record) return { ok: true };
 
   switch (action) {

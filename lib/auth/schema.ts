@@ -20,6 +20,11 @@ export const passwordSchema = z
 export const signInSchema = z.strictObject({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(200),
+  code: z.string().trim().max(20).optional(),
+});
+
+export const totpCodeSchema = z.strictObject({
+  code: z.string().trim().regex(/^\d{3}[\s-]?\d{3}$/, { error: "Enter the 6 digits shown in your app." }),
 });
 
 export const createUserSchema = z.strictObject({

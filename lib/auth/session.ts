@@ -4,6 +4,7 @@ import type { Role } from "../generated/prisma/enums.ts";
 import type { Actor } from "./actor.ts";
 import { findSessionUser } from "./data.ts";
 import { authOptions } from "./options.ts";
+import { secondFactorRequired } from "./second-factor.ts";
 
 export interface Viewer {
   id: string;
@@ -12,6 +13,8 @@ export interface Viewer {
   role: Role;
   organizationId: string;
   organizationName: string;
+  /** "missing" for a moderator or admin who has not set up their second factor yet. */
+  secondFactor: "ok" | "missing";
 }
 
 /**
@@ -31,9 +34,16 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     role: user.role,
     organizationId: user.organizationId,
     organizationName: user.organization.name,
+    secondFactor: secondFactorRequired(user) && !user.totpEnabledAt ? "missing" : "ok",
   };
 });
 
 export function actorOf(viewer: Viewer): Actor {
-  return { kind: "user", userId: viewer.id, role: viewer.role, organizationId: viewer.organizationId };
+  return {
+    kind: "user",
+    userId: viewer.id,
+    role: viewer.role,
+    organizationId: viewer.organizationId,
+    secondFactorMissing: viewer.secondFactor === "missing",
+  };
 }

@@ -1,6 +1,6 @@
 import { consumeRateLimit } from "../rate-limit/mutations.ts";
 import { findUserForSignIn } from "./data.ts";
-import { recordSuccessfulSignIn } from "./mutations.ts";
+import { consumeTotpCode, recordSuccessfulSignIn } from "./mutations.ts";
 import { verifyAgainstDecoy, verifyPassword } from "./password.ts";
 import { signInSchema } from "./schema.ts";
 
@@ -9,6 +9,14 @@ export interface SignedInUser {
   name: string;
   email: string;
   sessionVersion: number;
+}
+
+/** The password was right and this account needs its authenticator code (or the code given was wrong). */
+export class SecondFactorNeeded extends Error {
+  override name = "SecondFactorNeeded";
+  constructor(readonly reason: "TotpRequired" | "TotpInvalid") {
+    super(reason);
+  }
 }
 
 /** Thrown (and shown as its own message) when too many attempts came from one place or for one e-mail. */
@@ -35,7 +43,7 @@ export async function authenticateWithPassword(
 ): Promise<SignedInUser | null> {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success || parsed.data.email === "" || parsed.data.password === "") return null;
-  const { email, password } = parsed.data;
+  const { email, password, code } = parsed.data;
 
   const [byClient, byEmail] = await Promise.all([
     consumeRateLimit(`signin:client:${clientKey}`, PER_CLIENT, WINDOW_SECONDS),
@@ -47,6 +55,11 @@ export async function authenticateWithPassword(
   if (!user) return verifyAgainstDecoy(password).then(() => null);
   const valid = await verifyPassword(user.passwordHash, password);
   if (!valid || user.disabledAt || user.organization.deletedAt) return null;
+  // Only someone who knows the password learns that a code is needed.
+  if (user.totpEnabledAt && user.totpSecret) {
+    if (!code) throw new SecondFactorNeeded("TotpRequired");
+    if (!(await consumeTotpCode(user.id, user.totpSecret, user.totpLastStep, code))) throw new SecondFactorNeeded("TotpInvalid");
+  }
   await recordSuccessfulSignIn(user.id);
   return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { systemActor } from "../auth/actor.ts";
 import { findOrganizationBySlug, findUserByEmail, listUsers } from "../auth/data.ts";
-import { createApiToken, createOrganization, createUser, ensureDefaultOrganization, updateUser } from "../auth/mutations.ts";
+import { createApiToken, createOrganization, createUser, ensureDefaultOrganization, resetTotp, updateUser } from "../auth/mutations.ts";
 import { createOrganizationSchema, createTokenSchema, createUserSchema, roleSchema } from "../auth/schema.ts";
 import { verifyAuditChain } from "../audit/data.ts";
 import { disconnectDb } from "../db/client.ts";
@@ -23,6 +23,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   user set-role --email E --role volunteer|moderator|admin
   user disable --email E
   user enable --email E
+  user reset-2fa --email E        (clears a lost second factor; the user sets it up again)
   org add --name NAME --slug SLUG
   token create --email E [--name N] [--expires-days D]   (prints the token alone on its last line)
   audit verify
@@ -82,6 +83,15 @@ const COMMANDS: Record<string, { options: string[]; run: (o: Options) => Promise
       const user = await userByEmail(req(o, "email"));
       await updateUser(actor, user.id, { disabled: false, version: user.version });
       console.log(`${user.email} is enabled`);
+      return 0;
+    },
+  },
+  "user reset-2fa": {
+    options: ["email"],
+    async run(o) {
+      const user = await userByEmail(req(o, "email"));
+      await resetTotp(actor, user.id);
+      console.log(`${user.email} has no second factor now; they will be asked to set it up at their next sign-in`);
       return 0;
     },
   },

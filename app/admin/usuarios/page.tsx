@@ -43,12 +43,20 @@ export default async function UsersAdminPage() {
                 {tRoles(user.role)} · {user.organization.name} ·{" "}
                 {user.disabledAt ? t("disabled") : t("active")} ·{" "}
                 {user.lastSignInAt ? t("lastSignIn", { date: formatDateTime(locale, user.lastSignInAt) }) : t("neverSignedIn")}
+                {user.role !== "volunteer" ? ` · ${user.totpEnabledAt ? t("totpOn") : t("totpOff")}` : null}
               </span>
             </p>
             {user.id === viewer.id ? (
               <p className="muted">{t("yourself")}</p>
             ) : (
-              <UserRowControls id={user.id} email={user.email} role={user.role} disabled={user.disabledAt !== null} version={user.version} />
+              <UserRowControls
+                id={user.id}
+                email={user.email}
+                role={user.role}
+                disabled={user.disabledAt !== null}
+                version={user.version}
+                hasSecondFactor={user.totpEnabledAt !== null}
+              />
             )}
           </li>
         ))}

@@ -87,6 +87,7 @@ CREATE TABLE "User" (
     "locale" VARCHAR(5) NOT NULL DEFAULT 'es',
     "totpSecret" TEXT,
     "totpEnabledAt" TIMESTAMPTZ(3),
+    "totpLastStep" INTEGER,
     "sessionVersion" INTEGER NOT NULL DEFAULT 1,
     "disabledAt" TIMESTAMPTZ(3),
     "failedSignIns" INTEGER NOT NULL DEFAULT 0,
