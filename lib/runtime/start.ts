@@ -91,7 +91,7 @@ async function main(): Promise<void> {
 
 function announce(url: string, dataDir: string, database: DatabaseHandle): void {
   if (env.demo()) {
-    say("demo accounts (demo mode only):");
+    say("demo accounts (demo mode only; they skip the second factor that real moderators and admins need):");
     for (const user of DEMO_USERS) say(`  ${user.role.padEnd(9)} ${user.email}  /  ${user.password}`);
   }
   const where = database.source === "external" ? "DATABASE_URL" : `embedded PostgreSQL in ${path.join(dataDir, "pg")}`;
