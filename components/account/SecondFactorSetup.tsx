@@ -6,6 +6,7 @@ import { useActionState, useEffect, useId } from "react";
 import type { ActionResult } from "@/lib/api/action.ts";
 import { confirmTotpAction, startTotpAction } from "@/lib/auth/actions.ts";
 import { FormProblem } from "@/components/forms/FormProblem.tsx";
+import { OneTimeCodeInput } from "@/components/forms/OneTimeCodeInput.tsx";
 
 /** Scan the code (or type the key) into an authenticator app, then prove it with one code. */
 export function SecondFactorSetup({ enrollment }: { enrollment: { secret: string; qrSvg: string } | null }) {
@@ -50,17 +51,7 @@ export function SecondFactorSetup({ enrollment }: { enrollment: { secret: string
       <form action={confirm} className="stack">
         <div className="field">
           <label htmlFor={codeId}>{t("code")}</label>
-          <input
-            id={codeId}
-            name="code"
-            className="input"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 \-]{6,7}"
-            maxLength={7}
-            required
-            data-testid="totp-code"
-          />
+          <OneTimeCodeInput id={codeId} testId="totp-code" />
         </div>
         <FormProblem result={confirmed} override={{ unprocessable: t("invalidCode") }} />
         <button type="submit" className="button" disabled={confirming} data-testid="totp-confirm">

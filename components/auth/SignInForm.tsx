@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
+import { OneTimeCodeInput } from "@/components/forms/OneTimeCodeInput.tsx";
 import styles from "./SignInForm.module.css";
 
 export type SignInProblem = "invalid" | "rateLimited" | "failed" | "codeRequired" | "codeInvalid";
@@ -102,19 +103,12 @@ export function SignInForm({ callbackUrl, initialProblem = null }: { callbackUrl
       {askCode ? (
         <div className="field">
           <label htmlFor="code">{t("code")}</label>
-          <input
+          <OneTimeCodeInput
             ref={codeRef}
             id="code"
-            name="code"
-            className="input"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9 \-]{6,7}"
-            maxLength={7}
-            required
-            aria-describedby="code-hint"
-            aria-invalid={problem === "codeInvalid" ? true : undefined}
-            data-testid="sign-in-code"
+            testId="sign-in-code"
+            describedBy="code-hint"
+            invalid={problem === "codeInvalid"}
           />
           <p id="code-hint" className="hint">
             {t("codeHint")}
