@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     failed += counts.failed;
     skipped += counts.skipped;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    lines.push(`${code === 0 ? "ok  " : "FAIL"} ${step.name.padEnd(11)} ${counts.passed} passed, ${counts.failed} failed (${seconds}s)`);
+    lines.push(`${code === 0 && counts.failed === 0 ? "ok  " : "FAIL"} ${step.name.padEnd(11)} ${counts.passed} passed, ${counts.failed} failed (${seconds}s)`);
   }
   console.log(`\n${lines.join("\n")}`);
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
