@@ -26,7 +26,7 @@ export const viewport: Viewport = {
  * Only these are sent to the browser; a client component using another namespace
  * must be added here, or it shows its message keys instead of text.
  */
-const CLIENT_NAMESPACES = ["signIn", "errors", "forms", "account", "admin", "roles", "audit", "secondFactor"];
+const CLIENT_NAMESPACES = ["signIn", "errors", "forms", "account", "admin", "roles", "audit", "secondFactor", "invitation"];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("layout")]);

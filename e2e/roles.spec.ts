@@ -151,6 +151,7 @@ test.describe("signed-in pages", () => {
     const admin = await seedUser("admin");
     await signInAs(page, admin);
     await page.goto("/admin/usuarios");
+    await page.getByText("Crear una cuenta", { exact: true }).click();
     const form = page.getByTestId("user-create-form");
     const email = `nueva-${Date.now()}@e2e.constancia.org`;
     await form.getByLabel("Correo").fill(email);
@@ -164,6 +165,40 @@ test.describe("signed-in pages", () => {
     await form.getByRole("button", { name: "Crear la cuenta" }).click();
     await expect(form.getByTestId("form-problem")).toContainText("Ya existe un registro con esos datos.");
     await expect(page.locator(`[data-testid="user-row"][data-email="${email}"]`)).toHaveCount(1);
+  });
+
+  test("an admin invites someone; the link makes their account once and they sign in", async ({ page, browser }) => {
+    await signInAs(page, await seedUser("admin"));
+    await page.goto("/admin/usuarios");
+    const invited = `invitada-${Date.now()}@e2e.constancia.org`;
+    const form = page.getByTestId("invitation-create-form");
+    await form.getByLabel("Correo").fill(invited);
+    await form.getByRole("button", { name: "Crear la invitación" }).click();
+    const url = (await page.getByTestId("invitation-url").innerText()).trim();
+    expect(url).toMatch(/\/invitacion\/[A-Za-z0-9_-]{32}$/);
+    await page.reload();
+    await expect(page.locator(`[data-testid="invitation-row"][data-email="${invited}"]`)).toBeVisible();
+
+    const guest = await browser.newContext({ viewport: PHONE });
+    const guestPage = await guest.newPage();
+    await guestPage.goto(new URL(url).pathname);
+    await expect(guestPage.getByTestId("invitation-summary")).toContainText(invited);
+    await guestPage.getByLabel("Su nombre").fill("Invitada de Prueba");
+    await guestPage.getByLabel("Elija una contraseña").fill("una frase larga y segura");
+    await guestPage.getByLabel("Repita la contraseña").fill("otra frase distinta");
+    await guestPage.getByRole("button", { name: "Crear mi cuenta" }).click();
+    await expect(guestPage.getByTestId("form-problem")).toContainText("las dos contraseñas deben ser iguales");
+    await guestPage.getByLabel("Repita la contraseña").fill("una frase larga y segura");
+    await expectNoSeriousA11yViolations(guestPage);
+    await screenshot(guestPage, "invitation-es-phone");
+    await guestPage.getByRole("button", { name: "Crear mi cuenta" }).click();
+    await expect(guestPage.getByTestId("invitation-accepted")).toBeVisible();
+
+    await signInThroughForm(guestPage, invited, "una frase larga y segura");
+    await expect(guestPage.getByTestId("viewer-name")).toHaveText("Invitada de Prueba");
+    await guestPage.goto(new URL(url).pathname);
+    await expect(guestPage.getByTestId("invitation-unusable")).toContainText("ya se usó");
+    await guest.close();
   });
 
   test("a moderator reads the audit trail; an admin verifies the chain", async ({ page, browser }) => {

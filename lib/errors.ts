@@ -20,7 +20,8 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "internal";
 
-const STATUS: Record<ErrorCode, number> = {
+/** The HTTP status of each error code (also what the OpenAPI document lists per status). */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
   invalid_input: 400,
   unauthenticated: 401,
@@ -51,7 +52,7 @@ export class AppError extends Error {
     readonly extra: { issues?: FieldIssue[]; retryAfterSeconds?: number; details?: Record<string, unknown> } = {},
   ) {
     super(message);
-    this.status = STATUS[code];
+    this.status = ERROR_STATUS[code];
   }
 }
 

@@ -2,24 +2,18 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useId } from "react";
-import type { ActionResult } from "@/lib/api/action.ts";
+import { useEffect, useId } from "react";
 import { confirmTotpAction, startTotpAction } from "@/lib/auth/actions.ts";
 import { FormProblem } from "@/components/forms/FormProblem.tsx";
+import { useFormAction } from "@/components/forms/use-form-action.ts";
 import { OneTimeCodeInput } from "@/components/forms/OneTimeCodeInput.tsx";
 
 /** Scan the code (or type the key) into an authenticator app, then prove it with one code. */
 export function SecondFactorSetup({ enrollment }: { enrollment: { secret: string; qrSvg: string } | null }) {
   const t = useTranslations("secondFactor");
   const router = useRouter();
-  const [started, start, starting] = useActionState<ActionResult<{ started: boolean }> | null, FormData>(
-    (_, form) => startTotpAction(form),
-    null,
-  );
-  const [confirmed, confirm, confirming] = useActionState<ActionResult<{ enabled: boolean }> | null, FormData>(
-    (_, form) => confirmTotpAction(form),
-    null,
-  );
+  const { result: started, onSubmit: start, pending: starting } = useFormAction(startTotpAction);
+  const { result: confirmed, onSubmit: confirm, pending: confirming } = useFormAction(confirmTotpAction);
   const codeId = useId();
 
   useEffect(() => {
@@ -28,7 +22,7 @@ export function SecondFactorSetup({ enrollment }: { enrollment: { secret: string
 
   if (!enrollment) {
     return (
-      <form action={start} className="stack">
+      <form onSubmit={start} className="stack">
         <FormProblem result={started} />
         <button type="submit" className="button" disabled={starting} data-testid="totp-start">
           {t("start")}
@@ -48,7 +42,7 @@ export function SecondFactorSetup({ enrollment }: { enrollment: { secret: string
       <p>
         {t("manual")} <code className="secret" data-testid="totp-secret">{enrollment.secret}</code>
       </p>
-      <form action={confirm} className="stack">
+      <form onSubmit={confirm} className="stack">
         <div className="field">
           <label htmlFor={codeId}>{t("code")}</label>
           <OneTimeCodeInput id={codeId} testId="totp-code" />

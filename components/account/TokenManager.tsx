@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
-import type { ActionResult } from "@/lib/api/action.ts";
+import { useId } from "react";
 import { createTokenAction, revokeTokenAction } from "@/lib/auth/actions.ts";
 import { FormProblem } from "@/components/forms/FormProblem.tsx";
+import { useFormAction } from "@/components/forms/use-form-action.ts";
 
 export interface TokenRow {
   id: string;
@@ -16,25 +16,18 @@ export interface TokenRow {
   revoked: boolean;
 }
 
-type Created = ActionResult<{ id: string; name: string; token: string }> | null;
 
 /** Create (shown once), list and revoke the viewer's API tokens. */
 export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
   const t = useTranslations("account");
-  const [created, create, creating] = useActionState<Created, FormData>(
-    (_, form) => createTokenAction(form),
-    null,
-  );
-  const [revoked, revoke, revoking] = useActionState<ActionResult<{ id: string }> | null, FormData>(
-    (_, form) => revokeTokenAction(form),
-    null,
-  );
+  const { result: created, onSubmit: create, pending: creating } = useFormAction(createTokenAction);
+  const { result: revoked, onSubmit: revoke, pending: revoking } = useFormAction(revokeTokenAction);
   const nameId = useId();
   const expiryId = useId();
 
   return (
     <>
-      <form action={create} className="card stack" data-testid="token-create-form">
+      <form onSubmit={create} className="card stack" data-testid="token-create-form">
         <div className="field">
           <label htmlFor={nameId}>{t("tokenName")}</label>
           <input id={nameId} name="name" className="input" required maxLength={100} placeholder={t("tokenNamePlaceholder")} />
@@ -76,7 +69,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
                 {token.expires ? ` · ${t("tokenExpires", { date: token.expires })}` : ""}
               </p>
               {token.revoked ? null : (
-                <form action={revoke}>
+                <form onSubmit={revoke}>
                   <input type="hidden" name="id" value={token.id} />
                   <button type="submit" className="button button-secondary" disabled={revoking}>
                     {t("tokenRevoke", { name: token.name })}

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useId } from "react";
-import type { ActionResult } from "@/lib/api/action.ts";
+import { useId } from "react";
 import { createOrganizationAction, createUserAction, resetTotpAction, updateUserAction } from "@/lib/auth/actions.ts";
 import { FormProblem } from "@/components/forms/FormProblem.tsx";
+import { useFormAction } from "@/components/forms/use-form-action.ts";
 import styles from "./UserAdmin.module.css";
 
 const ROLES = ["volunteer", "moderator", "admin"] as const;
@@ -12,14 +12,11 @@ const ROLES = ["volunteer", "moderator", "admin"] as const;
 export function UserCreateForm({ organizations }: { organizations: { id: string; name: string }[] }) {
   const t = useTranslations("admin");
   const tRoles = useTranslations("roles");
-  const [result, submit, pending] = useActionState<ActionResult<{ id: string; email: string; password: string | null }> | null, FormData>(
-    (_, form) => createUserAction(form),
-    null,
-  );
+  const { result, onSubmit: submit, pending } = useFormAction(createUserAction);
   const ids = { email: useId(), name: useId(), role: useId(), org: useId(), password: useId() };
 
   return (
-    <form action={submit} className="card form-grid" data-testid="user-create-form">
+    <form onSubmit={submit} className="card form-grid" data-testid="user-create-form">
       <div className="field">
         <label htmlFor={ids.email}>{t("email")}</label>
         <input id={ids.email} name="email" type="email" className="input" required maxLength={254} autoComplete="off" />
@@ -84,16 +81,13 @@ export function UserRowControls(props: {
 }) {
   const t = useTranslations("admin");
   const tRoles = useTranslations("roles");
-  const [result, submit, pending] = useActionState<ActionResult<unknown> | null, FormData>((_, form) => updateUserAction(form), null);
-  const [reset, submitReset, resetting] = useActionState<ActionResult<unknown> | null, FormData>(
-    (_, form) => resetTotpAction(form),
-    null,
-  );
+  const { result, onSubmit: submit, pending } = useFormAction(updateUserAction);
+  const { result: reset, onSubmit: submitReset, pending: resetting } = useFormAction(resetTotpAction);
   const roleId = useId();
 
   return (
     <div className={styles.controls}>
-      <form action={submit} className="inline-form">
+      <form onSubmit={submit} className="inline-form">
         <input type="hidden" name="id" value={props.id} />
         <input type="hidden" name="version" value={props.version} />
         <label htmlFor={roleId} className="visually-hidden">
@@ -110,7 +104,7 @@ export function UserRowControls(props: {
           {t("saveRole")}
         </button>
       </form>
-      <form action={submit}>
+      <form onSubmit={submit}>
         <input type="hidden" name="id" value={props.id} />
         <input type="hidden" name="version" value={props.version} />
         <input type="hidden" name="disabled" value={props.disabled ? "false" : "true"} />
@@ -125,7 +119,7 @@ export function UserRowControls(props: {
         </button>
       </form>
       {props.hasSecondFactor ? (
-        <form action={submitReset}>
+        <form onSubmit={submitReset}>
           <input type="hidden" name="id" value={props.id} />
           <button
             type="submit"
@@ -151,14 +145,11 @@ export function UserRowControls(props: {
 
 export function OrganizationCreateForm() {
   const t = useTranslations("admin");
-  const [result, submit, pending] = useActionState<ActionResult<{ id: string; slug: string }> | null, FormData>(
-    (_, form) => createOrganizationAction(form),
-    null,
-  );
+  const { result, onSubmit: submit, pending } = useFormAction(createOrganizationAction);
   const nameId = useId();
   const slugId = useId();
   return (
-    <form action={submit} className="card stack" data-testid="organization-create-form">
+    <form onSubmit={submit} className="card stack" data-testid="organization-create-form">
       <div className="field">
         <label htmlFor={nameId}>{t("organizationName")}</label>
         <input id={nameId} name="name" className="input" required minLength={2} maxLength={200} />

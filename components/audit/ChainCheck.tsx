@@ -1,16 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { verifyChainAction } from "@/lib/audit/actions.ts";
 import { FormProblem } from "@/components/forms/FormProblem.tsx";
+import { useFormAction } from "@/components/forms/use-form-action.ts";
 
 /** Walks the whole hash chain on demand (admins): the same check as `npm run cli -- audit verify`. */
 export function ChainCheck() {
   const t = useTranslations("audit");
-  const [result, verify, pending] = useActionState((_: unknown, form: FormData) => verifyChainAction(form), null);
+  const { result, onSubmit: verify, pending } = useFormAction(verifyChainAction);
   return (
-    <form action={verify} className="card stack" data-testid="chain-check">
+    <form onSubmit={verify} className="card stack" data-testid="chain-check">
       <button type="submit" className="button" disabled={pending}>
         {pending ? t("verifying") : t("verify")}
       </button>

@@ -15,7 +15,7 @@ const KNOWN = [
   "rate_limited",
 ] as const;
 type Known = (typeof KNOWN)[number];
-const FIELDS = ["email", "name", "password", "role", "organizationId", "slug", "expiresInDays", "code"] as const;
+const FIELDS = ["email", "name", "password", "passwordAgain", "token", "role", "organizationId", "slug", "expiresInDays", "code"] as const;
 const isKnownField = (field: string): field is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(field);
 
 /**
@@ -33,7 +33,8 @@ export function FormProblem({
 }) {
   const t = useTranslations("forms");
   if (!result || result.ok) return null;
-  const fields = Object.keys(result.error.fields);
+  // Issues about the form as a whole (no field path) are covered by the sentence above.
+  const fields = Object.keys(result.error.fields).filter((field) => field !== "");
   const code = (KNOWN as readonly string[]).includes(result.error.code) ? (result.error.code as Known) : "internal";
   return (
     <div role="alert" className="error-message" data-testid="form-problem" data-code={result.error.code}>

@@ -40,13 +40,21 @@ export interface RouteContext<A extends Access, P, Q, B> {
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-const DEFAULT_MAX_BODY = 1024 * 1024;
+export const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/** The options each wrapped handler was declared with, so tests can hold the OpenAPI registry to them. */
+const declaredOptions = new WeakMap<object, RouteOptions<Access, unknown, unknown, unknown>>();
+
+/** The options a handler made by `route()` was declared with; undefined for anything else. */
+export function routeOptionsOf(handler: unknown): RouteOptions<Access, unknown, unknown, unknown> | undefined {
+  return typeof handler === "function" ? declaredOptions.get(handler) : undefined;
+}
 
 export function route<A extends Access, P = undefined, Q = undefined, B = undefined>(
   options: RouteOptions<A, P, Q, B>,
   handler: (context: RouteContext<A, P, Q, B>) => Promise<Response | object>,
 ) {
-  return async (request: Request, context?: NextRouteContext): Promise<Response> => {
+  const wrapped = async (request: Request, context?: NextRouteContext): Promise<Response> => {
     try {
       const actor = options.authenticate === false && options.access === "public" ? null : await resolveActor(request);
       checkAccess(actor, options.access);
@@ -67,6 +75,8 @@ export function route<A extends Access, P = undefined, Q = undefined, B = undefi
       return Response.json(body, { status, headers });
     }
   };
+  declaredOptions.set(wrapped, options as RouteOptions<Access, unknown, unknown, unknown>);
+  return wrapped;
 }
 
 /** A 201 with the created resource. */

@@ -50,6 +50,16 @@ describe("users", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("moderator");
   });
 
+  it("ends sessions when the role changes or the account is disabled, not when nothing changes", async () => {
+    const user = await newUser("volunteer");
+    const sessions = async () => (await db().user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    await updateUser(cli, user.id, { version: 1 });
+    await updateUser(cli, user.id, { role: "volunteer", disabled: false, version: 2 });
+    expect(await sessions()).toBe(1);
+    await updateUser(cli, user.id, { role: "moderator", version: 3 });
+    expect(await sessions()).toBe(2);
+  });
+
   it("does not let an admin disable or demote themselves", async () => {
     const admin = await newUser("admin");
     const actor: Actor = { kind: "user", userId: admin.id, role: "admin", organizationId: admin.organizationId };

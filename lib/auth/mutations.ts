@@ -100,6 +100,7 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
     const disabledAt =
       input.disabled === undefined ? before.disabledAt : input.disabled ? (before.disabledAt ?? new Date()) : null;
     // The version in the WHERE makes a stale edit update nothing instead of overwriting.
+    const roleChanged = input.role !== undefined && input.role !== before.role;
     const result = await tx.user.updateMany({
       where: { id: userId, version: input.version },
       data: {
@@ -107,7 +108,7 @@ export async function updateUser(actor: Actor, userId: string, input: UpdateUser
         disabledAt,
         version: { increment: 1 },
         // A changed role or a disabled account ends every open session at once.
-        ...(input.role !== before.role || input.disabled ? { sessionVersion: { increment: 1 } } : {}),
+        ...(roleChanged || input.disabled ? { sessionVersion: { increment: 1 } } : {}),
       },
     });
     if (result.count === 0) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MINIMUM_ROLE, type Action } from "./policy.ts";
 
 export const roleSchema = z.enum(["volunteer", "moderator", "admin"], {
   error: "Role must be one of volunteer, moderator, admin.",
@@ -59,3 +60,82 @@ export const createOrganizationSchema = z.strictObject({
     .max(80),
 });
 export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
+
+// ───────────── responses: what the API answers (lib/auth/views.ts and the route handlers) ─────────────
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+/** One user as `GET /api/v1/users` lists it (`userView`). */
+export const userResponseSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  version: z.int().positive().describe("Send it back with PATCH: a stale version is a 409."),
+  organization: z.strictObject({ id: z.uuid(), name: z.string(), slug: z.string() }),
+  lastSignInAt: isoDateTime.nullable(),
+});
+export const userListResponseSchema = z.strictObject({ users: z.array(userResponseSchema) });
+
+/** `POST /api/v1/users`: `password` only when none was given (shown this once). */
+export const createdUserResponseSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  role: roleSchema,
+  organizationId: z.uuid(),
+  password: z.string().optional().describe("Generated when none was given; shown in this answer only."),
+});
+
+/** `PATCH /api/v1/users/{id}`. */
+export const updatedUserResponseSchema = z.strictObject({
+  id: z.uuid(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  version: z.int().positive(),
+});
+
+/** One API token as listed (`tokenView`): never the token itself. */
+export const tokenResponseSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string().describe("The first characters of the token, to tell tokens apart."),
+  createdAt: isoDateTime,
+  lastUsedAt: isoDateTime.nullable(),
+  expiresAt: isoDateTime.nullable(),
+  revoked: z.boolean(),
+});
+export const tokenListResponseSchema = z.strictObject({ tokens: z.array(tokenResponseSchema) });
+
+/** `POST /api/v1/tokens`: the only answer that ever contains the token. */
+export const createdTokenResponseSchema = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  token: z.string().describe("The token itself: send it as `Authorization: Bearer <token>`. Never shown again."),
+  expiresAt: isoDateTime.nullable(),
+});
+
+/** `DELETE /api/v1/tokens/{id}`: `changed` is false when it was already revoked. */
+export const revokedTokenResponseSchema = z.strictObject({
+  id: z.uuid(),
+  revoked: z.literal(true),
+  changed: z.boolean().describe("False when the token was already revoked."),
+});
+
+export const organizationResponseSchema = z.strictObject({ id: z.uuid(), name: z.string(), slug: z.string() });
+export const organizationListResponseSchema = z.strictObject({
+  organizations: z.array(organizationResponseSchema.extend({ users: z.int().nonnegative() })),
+});
+
+/** `GET /api/v1/me`: who the credentials belong to and what their role allows. */
+export const meResponseSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  organization: z.strictObject({ id: z.uuid(), name: z.string() }),
+  via: z.enum(["user", "token"]).describe('How the caller authenticated: session cookie ("user") or API token ("token").'),
+  allowed: z
+    .array(z.enum(Object.keys(MINIMUM_ROLE) as [Action, ...Action[]]))
+    .describe("The actions the caller's role allows (lib/auth/policy.ts)."),
+});

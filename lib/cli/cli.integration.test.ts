@@ -67,6 +67,17 @@ describe("CLI against DATABASE_URL", () => {
     expect(again.stderr).toContain(`A user with the e-mail ${address} already exists`);
   });
 
+  it("invites someone on an admin's behalf and prints the link last", async () => {
+    const admin = email();
+    expect((await cli(["user", "add", "--email", admin, "--role", "admin"])).code).toBe(0);
+    const invited = email();
+    const result = await cli(["user", "invite", "--email", invited, "--role", "volunteer", "--by", admin]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toMatch(/^http:\/\/localhost:\d+\/invitacion\/[A-Za-z0-9_-]{32}$/);
+    const notAdmin = await cli(["user", "invite", "--email", email(), "--role", "volunteer", "--by", invited]);
+    expect(notAdmin.code).toBe(2);
+  });
+
   it("verifies the audit chain", async () => {
     const result = await cli(["audit", "verify"]);
     expect(result.code, result.stderr).toBe(0);

@@ -7,7 +7,10 @@ import { createOrganizationSchema, createTokenSchema, createUserSchema, roleSche
 import { verifyAuditChain } from "../audit/data.ts";
 import { disconnectDb } from "../db/client.ts";
 import { loadDemo } from "../demo/load.ts";
+import { env } from "../env.ts";
 import { isAppError } from "../errors.ts";
+import { createInvitation } from "../invitations/mutations.ts";
+import { createInvitationSchema } from "../invitations/schema.ts";
 import { openDatabase } from "../runtime/database.ts";
 
 /**
@@ -19,6 +22,7 @@ import { openDatabase } from "../runtime/database.ts";
 const USAGE = `Usage: npm run cli -- <command> [options]
 
   user add --email E --role volunteer|moderator|admin [--password P] [--name N] [--org SLUG]
+  user invite --email E --role volunteer|moderator|admin --by ADMIN_EMAIL [--org SLUG]   (prints the link alone on its last line)
   user list
   user set-role --email E --role volunteer|moderator|admin
   user disable --email E
@@ -45,6 +49,21 @@ const COMMANDS: Record<string, { options: string[]; run: (o: Options) => Promise
       const user = await createUser(actor, { ...input, organizationId: organization.id });
       console.log(`created ${user.role} ${user.email} in ${organization.name} (${organization.slug})`);
       if (user.generatedPassword) console.log(`password: ${user.generatedPassword}`);
+      return 0;
+    },
+  },
+  "user invite": {
+    options: ["email", "role", "by", "org"],
+    async run(o) {
+      const input = createInvitationSchema.parse({ email: req(o, "email"), role: req(o, "role") });
+      // An invitation names the admin who vouches for the person.
+      const admin = await userByEmail(req(o, "by"));
+      if (admin.role !== "admin" || admin.disabledAt) throw new UsageError(`${admin.email} is not an active admin.`);
+      const organization = o.org ? await organizationBySlug(String(o.org)) : await ensureDefaultOrganization(actor);
+      const byAdmin = { kind: "user" as const, userId: admin.id, role: admin.role, organizationId: admin.organizationId };
+      const invitation = await createInvitation(byAdmin, { ...input, organizationId: organization.id });
+      console.log(`invitation for ${input.email} (${input.role}, ${organization.name}), valid until ${invitation.expiresAt.toISOString()}; the link is shown only now:`);
+      console.log(`${env.publicUrl()}/invitacion/${invitation.secret}`);
       return 0;
     },
   },
