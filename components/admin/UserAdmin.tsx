@@ -5,46 +5,26 @@ import { useId } from "react";
 import { createOrganizationAction, createUserAction, resetTotpAction, updateUserAction } from "@/lib/auth/actions.ts";
 import { FormProblem } from "@/components/forms/FormProblem.tsx";
 import { useFormAction } from "@/components/forms/use-form-action.ts";
+import { EmailField, OrganizationSelect, RoleSelect } from "./AccountFields.tsx";
 import styles from "./UserAdmin.module.css";
-
-const ROLES = ["volunteer", "moderator", "admin"] as const;
 
 export function UserCreateForm({ organizations }: { organizations: { id: string; name: string }[] }) {
   const t = useTranslations("admin");
-  const tRoles = useTranslations("roles");
   const { result, onSubmit: submit, pending } = useFormAction(createUserAction);
-  const ids = { email: useId(), name: useId(), role: useId(), org: useId(), password: useId() };
+  const ids = { name: useId(), password: useId() };
 
   return (
     <form onSubmit={submit} className="card form-grid" data-testid="user-create-form">
-      <div className="field">
-        <label htmlFor={ids.email}>{t("email")}</label>
-        <input id={ids.email} name="email" type="email" className="input" required maxLength={254} autoComplete="off" />
-      </div>
+      <EmailField />
       <div className="field">
         <label htmlFor={ids.name}>{t("name")}</label>
         <input id={ids.name} name="name" className="input" maxLength={200} autoComplete="off" />
       </div>
       <div className="field">
-        <label htmlFor={ids.role}>{t("role")}</label>
-        <select id={ids.role} name="role" className="input" defaultValue="volunteer">
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {tRoles(role)}
-            </option>
-          ))}
-        </select>
+        <RoleSelect />
       </div>
       <div className="field">
-        <label htmlFor={ids.org}>{t("organization")}</label>
-        <select id={ids.org} name="organizationId" className="input" defaultValue="">
-          <option value="">{t("defaultOrganization")}</option>
-          {organizations.map((org) => (
-            <option key={org.id} value={org.id}>
-              {org.name}
-            </option>
-          ))}
-        </select>
+        <OrganizationSelect organizations={organizations} />
       </div>
       <div className="field full">
         <label htmlFor={ids.password}>{t("password")}</label>
@@ -80,26 +60,15 @@ export function UserRowControls(props: {
   hasSecondFactor: boolean;
 }) {
   const t = useTranslations("admin");
-  const tRoles = useTranslations("roles");
   const { result, onSubmit: submit, pending } = useFormAction(updateUserAction);
   const { result: reset, onSubmit: submitReset, pending: resetting } = useFormAction(resetTotpAction);
-  const roleId = useId();
 
   return (
     <div className={styles.controls}>
       <form onSubmit={submit} className="inline-form">
         <input type="hidden" name="id" value={props.id} />
         <input type="hidden" name="version" value={props.version} />
-        <label htmlFor={roleId} className="visually-hidden">
-          {t("roleOf", { email: props.email })}
-        </label>
-        <select id={roleId} name="role" className="input" defaultValue={props.role}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {tRoles(role)}
-            </option>
-          ))}
-        </select>
+        <RoleSelect label={t("roleOf", { email: props.email })} defaultValue={props.role} hideLabel />
         <button type="submit" className="button button-secondary" disabled={pending}>
           {t("saveRole")}
         </button>
