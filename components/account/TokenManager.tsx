@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { createTokenAction, revokeTokenAction } from "@/lib/auth/actions.ts";
 import { FormProblem } from "@/components/forms/FormProblem.tsx";
+import { ShownOnce } from "@/components/forms/ShownOnce.tsx";
 import { useFormAction } from "@/components/forms/use-form-action.ts";
 
 export interface TokenRow {
@@ -44,12 +45,12 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
       </form>
 
       {created?.ok ? (
-        <div className="notice" role="status" data-testid="token-created">
-          <p>{t("tokenShownOnce", { name: created.data.name })}</p>
-          <code className="secret" data-testid="token-value">
-            {created.data.token}
-          </code>
-        </div>
+        <ShownOnce
+          message={t("tokenShownOnce", { name: created.data.name })}
+          value={created.data.token}
+          testId="token-created"
+          valueTestId="token-value"
+        />
       ) : null}
 
       <FormProblem result={revoked} />

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { createInvitationAction, revokeInvitationAction } from "@/lib/invitations/actions.ts";
 import { FormProblem } from "@/components/forms/FormProblem.tsx";
+import { ShownOnce } from "@/components/forms/ShownOnce.tsx";
 import { useFormAction } from "@/components/forms/use-form-action.ts";
 import { EmailField, OrganizationSelect, RoleSelect } from "./AccountFields.tsx";
 
@@ -21,12 +22,12 @@ export function InvitationForm({ organizations }: { organizations: { id: string;
       <div className="full stack">
         <FormProblem result={result} />
         {result?.ok ? (
-          <div className="notice" role="status" data-testid="invitation-created">
-            <p>{t("invitationCreated", { email: result.data.email })}</p>
-            <code className="secret" data-testid="invitation-url">
-              {result.data.url}
-            </code>
-          </div>
+          <ShownOnce
+            message={t("invitationCreated", { email: result.data.email })}
+            value={result.data.url}
+            testId="invitation-created"
+            valueTestId="invitation-url"
+          />
         ) : null}
         <button type="submit" className="button" disabled={pending}>
           {t("invite")}

@@ -173,7 +173,7 @@ export async function touchToken(tokenId: string, lastUsedAt: Date | null): Prom
 export async function recordSuccessfulSignIn(userId: string): Promise<void> {
   await db().user.update({
     where: { id: userId },
-    data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: new Date() },
+    data: { lastSignInAt: new Date() },
   });
 }
 

@@ -1,20 +1,11 @@
 /**
- * A tiny seeded pseudo-random generator (mulberry32) and the few helpers the
+ * The seeded generator (lib/random/seeded.ts) and the few helpers the
  * demo plan needs, so that every load of the demo produces the same data.
  * Not for anything secret.
  */
-export type Rng = () => number;
+import { mulberry32, type Rng } from "../random/seeded.ts";
 
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 /** A whole number from min to max, both included. */
 export function randInt(rng: Rng, min: number, max: number): number {

@@ -1,21 +1,16 @@
-/**
- * A tiny seeded pseudo-random generator (mulberry32) for test data that must
- * come out the same on every machine and every run. Not for anything secret.
- */
+import { mulberry32, type Rng } from "../random/seeded.ts";
+
+/** The seeded generator (lib/random/seeded.ts) with the helpers the labelled set uses. */
 export class Prng {
-  private state: number;
+  private readonly rng: Rng;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.rng = mulberry32(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    return this.rng();
   }
 
   /** An integer in [0, below). */

@@ -90,8 +90,6 @@ CREATE TABLE "User" (
     "totpLastStep" INTEGER,
     "sessionVersion" INTEGER NOT NULL DEFAULT 1,
     "disabledAt" TIMESTAMPTZ(3),
-    "failedSignIns" INTEGER NOT NULL DEFAULT 0,
-    "lockedUntil" TIMESTAMPTZ(3),
     "lastSignInAt" TIMESTAMPTZ(3),
     "isDemo" BOOLEAN NOT NULL DEFAULT false,
     "version" INTEGER NOT NULL DEFAULT 1,
