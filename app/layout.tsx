@@ -4,6 +4,7 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/SiteFooter.tsx";
 import { SiteHeader } from "@/components/layout/SiteHeader.tsx";
+import { QueryProvider } from "@/components/providers/QueryProvider.tsx";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +27,25 @@ export const viewport: Viewport = {
  * Only these are sent to the browser; a client component using another namespace
  * must be added here, or it shows its message keys instead of text.
  */
-const CLIENT_NAMESPACES = ["signIn", "errors", "forms", "account", "admin", "roles", "audit", "secondFactor", "invitation"];
+const CLIENT_NAMESPACES = [
+  "signIn",
+  "errors",
+  "forms",
+  "account",
+  "admin",
+  "roles",
+  "audit",
+  "secondFactor",
+  "invitation",
+  "status",
+  "conditions",
+  "evidence",
+  "history",
+  "merge",
+  "person",
+  "record",
+  "review",
+];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, messages, t] = await Promise.all([getLocale(), getMessages(), getTranslations("layout")]);
@@ -42,7 +61,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <NextIntlClientProvider locale={locale} messages={clientMessages}>
           <SiteHeader />
-          <main id="contenido">{children}</main>
+          <QueryProvider>
+            <main id="contenido">{children}</main>
+          </QueryProvider>
           <SiteFooter />
         </NextIntlClientProvider>
       </body>

@@ -1,7 +1,8 @@
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import en from "./messages/en.json" with { type: "json" };
-import es from "./messages/es.json" with { type: "json" };
+import { catalogues as loaded } from "./catalogue.ts";
+
+const { es, en } = loaded;
 
 type Tree = { [key: string]: string | Tree };
 

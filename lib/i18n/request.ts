@@ -1,10 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { LOCALE_COOKIE, resolveLocale, type AppLocale } from "./locale.ts";
-import en from "./messages/en.json" with { type: "json" };
-import es from "./messages/es.json" with { type: "json" };
-
-const catalogues: Record<AppLocale, typeof es> = { es, en };
+import { LOCALE_COOKIE, resolveLocale } from "./locale.ts";
+import { catalogues } from "./catalogue.ts";
 
 /**
  * next-intl's per-request configuration (wired in next.config.js).

@@ -18,6 +18,10 @@ import {
 } from "../../auth/schema.ts";
 import { healthResponseSchema } from "../../health/schema.ts";
 import type { Access, RateLimitRule } from "../guard.ts";
+import { evidenceOperations } from "./operations/evidence.ts";
+import { personOperations } from "./operations/persons.ts";
+import { releaseOperations } from "./operations/releases.ts";
+import { reviewOperations } from "./operations/reviews.ts";
 import { openApiDocumentSchema } from "./schemas.ts";
 
 /**
@@ -41,6 +45,10 @@ export const TAGS = {
   Users: "Accounts of volunteers, moderators and admins (admins only).",
   Organizations: "The organizations users belong to (admins only).",
   Audit: "The append-only, hash-chained audit trail.",
+  Persons: "People on record: created by volunteers, merged by moderators; the public view of one person.",
+  Releases: "Reported releases of a person and the changes of their status.",
+  Evidence: "Evidence attached to a release: a link or an uploaded file.",
+  Reviews: "Moderators' decisions on releases (maker-checker) and the review queue.",
   Meta: "This API's own description.",
 } as const;
 export type Tag = keyof typeof TAGS;
@@ -83,7 +91,7 @@ export interface Operation {
   errors?: Partial<Record<ErrorStatus, string>>;
 }
 
-export const operations: readonly Operation[] = [
+const coreOperations: readonly Operation[] = [
   {
     operationId: "getHealth",
     method: "GET",
@@ -259,4 +267,13 @@ export const operations: readonly Operation[] = [
       200: { description: "The result of the check (`ok: false` is a broken chain, not an error).", schema: auditVerifyResponseSchema },
     },
   },
+];
+
+/** Every operation: the first ones above, each later domain's in operations/<domain>.ts. */
+export const operations: readonly Operation[] = [
+  ...coreOperations,
+  ...personOperations,
+  ...releaseOperations,
+  ...evidenceOperations,
+  ...reviewOperations,
 ];
