@@ -12,6 +12,7 @@ export const env = {
   dataDir: () => path.resolve(/*turbopackIgnore: true*/ nonEmpty(process.env.CONSTANCIA_DATA_DIR) ?? ".data"),
   demo: () => process.env.CONSTANCIA_DEMO !== "0",
   approvalsRequired: () => intFrom("CONSTANCIA_APPROVALS_REQUIRED", 2, 1, 10),
+  maxUploadBytes: () => intFrom("CONSTANCIA_MAX_UPLOAD_BYTES", 25 * 1024 * 1024, 1024, 500 * 1024 * 1024),
   /** Public base URL, used in links sent by e-mail and in PFIF record ids. */
   publicUrl: () => nonEmpty(process.env.CONSTANCIA_PUBLIC_URL) ?? `http://localhost:${env.port()}`,
   isProduction: () => process.env.NODE_ENV === "production",

@@ -7,14 +7,25 @@ describe("navLinksFor", () => {
   it("shows the public links to everyone", () => {
     expect(ids(null)).toEqual(["inicio", "buscar", "lista", "anuncios"]);
   });
-  it("adds the account for a volunteer", () => {
-    expect(ids("volunteer")).toEqual(["inicio", "buscar", "lista", "anuncios", "cuenta"]);
+  it("adds recording, the records and the account for a volunteer, never the review queue", () => {
+    expect(ids("volunteer")).toEqual(["inicio", "buscar", "lista", "anuncios", "registrar", "expedientes", "cuenta"]);
   });
-  it("adds the audit trail for a moderator", () => {
-    expect(ids("moderator")).toEqual(["inicio", "buscar", "lista", "anuncios", "cuenta", "auditoria"]);
+  it("adds the review queue and the audit trail for a moderator", () => {
+    expect(ids("moderator")).toEqual(["inicio", "buscar", "lista", "anuncios", "registrar", "expedientes", "revision", "cuenta", "auditoria"]);
   });
   it("adds user management for an admin", () => {
-    expect(ids("admin")).toEqual(["inicio", "buscar", "lista", "anuncios", "cuenta", "auditoria", "usuarios"]);
+    expect(ids("admin")).toEqual([
+      "inicio",
+      "buscar",
+      "lista",
+      "anuncios",
+      "registrar",
+      "expedientes",
+      "revision",
+      "cuenta",
+      "auditoria",
+      "usuarios",
+    ]);
   });
   it("points to the agreed paths", () => {
     expect(Object.fromEntries(navLinksFor("admin").map((l) => [l.id, l.href]))).toEqual({
@@ -22,6 +33,9 @@ describe("navLinksFor", () => {
       buscar: "/buscar",
       lista: "/lista",
       anuncios: "/anuncios",
+      registrar: "/registrar",
+      expedientes: "/expedientes",
+      revision: "/revision",
       cuenta: "/cuenta",
       auditoria: "/auditoria",
       usuarios: "/admin/usuarios",

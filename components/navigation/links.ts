@@ -9,7 +9,17 @@ import type { Role } from "../../lib/generated/prisma/enums.ts";
  */
 export type { Role };
 
-export type NavLabelKey = "home" | "search" | "list" | "announcements" | "account" | "audit" | "users";
+export type NavLabelKey =
+  | "home"
+  | "search"
+  | "list"
+  | "announcements"
+  | "record"
+  | "records"
+  | "review"
+  | "account"
+  | "audit"
+  | "users";
 
 export interface NavLink {
   /** Stable id: the link's data-testid is `nav-${id}`. */
@@ -28,6 +38,9 @@ export const NAV_TABLE: readonly NavEntry[] = [
   { id: "buscar", href: "/buscar", labelKey: "search", needs: "public" },
   { id: "lista", href: "/lista", labelKey: "list", needs: "public" },
   { id: "anuncios", href: "/anuncios", labelKey: "announcements", needs: "public" },
+  { id: "registrar", href: "/registrar", labelKey: "record", needs: "person.create" },
+  { id: "expedientes", href: "/expedientes", labelKey: "records", needs: "person.view_internal" },
+  { id: "revision", href: "/revision", labelKey: "review", needs: "release.review" },
   { id: "cuenta", href: "/cuenta", labelKey: "account", needs: "account.view" },
   { id: "auditoria", href: "/auditoria", labelKey: "audit", needs: "audit.view" },
   { id: "usuarios", href: "/admin/usuarios", labelKey: "users", needs: "user.manage" },

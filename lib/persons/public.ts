@@ -76,3 +76,89 @@ function firstLetter(word: string): string {
   // Composed form first, so that "Á" written as A + combining accent is one letter.
   return Array.from(word.normalize("NFC"))[0] ?? "";
 }
+
+export type PublicReleaseStatus = "release_reported" | "release_verified";
+export type PublicPersonStatus = "detained" | PublicReleaseStatus;
+
+/** A release's status as the public sees it; null for releases the public never sees (rejected, retracted). */
+export function publicReleaseStatus(status: string): PublicReleaseStatus | null {
+  if (status === "verified") return "release_verified";
+  // A disputed release is back in review: the public sees it as reported, not as verified.
+  if (status === "reported" || status === "disputed") return "release_reported";
+  return null;
+}
+
+/** The person's status: verified if any release is, else reported if any is, else detained. */
+export function publicPersonStatus(statuses: readonly string[]): PublicPersonStatus {
+  const shown = statuses.map(publicReleaseStatus);
+  if (shown.includes("release_verified")) return "release_verified";
+  if (shown.includes("release_reported")) return "release_reported";
+  return "detained";
+}
+
+export interface PublicPersonDetailInput extends PublicPersonInput {
+  updatedAt: Date;
+  releases: {
+    id: string;
+    status: string;
+    releasedOn: Date | null;
+    releasedPrecision: string;
+    conditions: "full" | "conditional" | "house_arrest" | "expelled" | "unknown";
+    updatedAt: Date;
+    evidence: { kind: string; description: string; url: string | null; isPublic: boolean; fileSha256: string | null; contentType: string | null }[];
+  }[];
+}
+
+export interface PublicPersonDetail {
+  id: string;
+  name: string;
+  disclosure: "public" | "initials";
+  status: PublicPersonStatus;
+  releases: {
+    status: PublicReleaseStatus;
+    releasedMonth: string | null;
+    conditions: PublicPersonDetailInput["releases"][number]["conditions"];
+    evidence: { kind: string; description: string; url: string | null; fileUrl: string | null; contentType: string | null }[];
+  }[];
+  lastChecked: string;
+}
+
+/**
+ * The public page of one person (HTML and `GET /api/v1/persons/{id}`), built
+ * from an allow-list: name as disclosed, status, release month (never the
+ * day), conditions category, and evidence marked public. Null for a person
+ * the public may not see (withheld).
+ */
+export function publicPersonDetail(person: PublicPersonDetailInput): PublicPersonDetail | null {
+  const view = publicPersonView(person);
+  if (view.displayName === null || view.disclosure === "withheld") return null;
+  const releases = person.releases.flatMap((release) => {
+    const status = publicReleaseStatus(release.status);
+    if (!status) return [];
+    return [
+      {
+        status,
+        releasedMonth: release.releasedOn && release.releasedPrecision !== "unknown" ? release.releasedOn.toISOString().slice(0, 7) : null,
+        conditions: release.conditions,
+        evidence: release.evidence
+          .filter((item) => item.isPublic)
+          .map((item) => ({
+            kind: item.kind,
+            description: item.description,
+            url: item.url,
+            fileUrl: item.fileSha256 ? `/api/v1/files/${item.fileSha256}` : null,
+            contentType: item.fileSha256 ? item.contentType : null,
+          })),
+      },
+    ];
+  });
+  const lastChecked = [person.updatedAt, ...person.releases.map((release) => release.updatedAt)].reduce((a, b) => (a > b ? a : b));
+  return {
+    id: person.id,
+    name: view.displayName,
+    disclosure: view.disclosure as "public" | "initials",
+    status: publicPersonStatus(person.releases.map((release) => release.status)),
+    releases,
+    lastChecked: lastChecked.toISOString(),
+  };
+}

@@ -57,7 +57,7 @@ const DESCRIPTION = `The HTTP API of Constancia: verified lists of released poli
 
 **Credentials.** Scripts send a personal API token as \`Authorization: Bearer <token>\`; a token acts with its user's role. The app's own pages use the session cookie. Operations marked public need neither; a token that is sent must be valid, or the answer is 401.
 
-**Errors.** Every error is \`{"error": {"code", "message"}}\` (schema \`Error\`), plus \`issues\` (one per field) for invalid input and \`details\` for some conflicts. The status follows from the code: 400 bad input, 401 no or bad credentials, 403 not allowed, 404 not found, 409 conflict, 413 too large, 422 well-formed but invalid, 429 rate limited (with \`Retry-After\`), 500 a fault on our side (with a reference to quote).
+**Errors.** Every error is \`{"error": {"code", "message"}}\` (schema \`Error\`), plus \`issues\` (one per field) for invalid input and \`details\` for some conflicts. The status follows from the code: 400 bad input, 401 no or bad credentials, 403 not allowed, 404 not found, 409 conflict, 413 too large, 415 unsupported content type (of a body or an uploaded file), 422 well-formed but invalid, 429 rate limited (with \`Retry-After\`), 500 a fault on our side (with a reference to quote).
 
 **Input.** JSON bodies are sent as \`application/json\` in UTF-8. Inputs are strict: an unknown field is a 400, not silently ignored.`;
 
@@ -126,7 +126,9 @@ function operationObject(operation: Operation, schemas: SchemaConverter): Operat
             ),
           }
         : {}),
-      content: { "application/json": { schema: schemas.convert(spec.schema, "output") } },
+      content: Object.fromEntries(
+        (spec.mediaTypes ?? ["application/json"]).map((type) => [type, { schema: schemas.convert(spec.schema, "output") }]),
+      ),
     };
   }
   for (const [status, description] of errorResponsesOf(operation)) {
@@ -146,22 +148,30 @@ function operationObject(operation: Operation, schemas: SchemaConverter): Operat
     tags: [...operation.tags],
     security: operation.access === "public" ? [] : SIGNED_IN_SECURITY,
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(operation.body
-      ? {
-          requestBody: {
-            required: true as const,
-            content: {
-              "application/json": {
-                schema: schemas.convert(operation.body, "input"),
-                ...(operation.bodyExample !== undefined ? { example: operation.bodyExample } : {}),
-              },
-            },
-          },
-        }
-      : {}),
+    ...requestBodyOf(operation, schemas),
     responses,
     "x-constancia-access": access.extension,
   };
+}
+
+/**
+ * The request body: JSON parsed by `route()` (`body`), or the bodies a handler
+ * reads itself (`handlerJsonBody`, `multipartBody`) as alternative content types.
+ */
+function requestBodyOf(operation: Operation, schemas: SchemaConverter): Pick<OperationObject, "requestBody"> {
+  if (operation.body && operation.handlerJsonBody) {
+    throw new Error(`OpenAPI registry: ${operation.operationId} has both \`body\` and \`handlerJsonBody\`.`);
+  }
+  const json = operation.body ?? operation.handlerJsonBody;
+  const content: NonNullable<OperationObject["requestBody"]>["content"] = {};
+  if (json) {
+    content["application/json"] = {
+      schema: schemas.convert(json, "input"),
+      ...(operation.bodyExample !== undefined ? { example: operation.bodyExample } : {}),
+    };
+  }
+  if (operation.multipartBody) content["multipart/form-data"] = { schema: schemas.convert(operation.multipartBody, "input") };
+  return Object.keys(content).length > 0 ? { requestBody: { required: true, content } } : {};
 }
 
 function isAction(access: Operation["access"]): access is Action {
@@ -204,13 +214,17 @@ export function errorResponsesOf(operation: Operation): [ErrorStatus, string][] 
   const found = new Map<ErrorStatus, string[]>();
   const add = (status: ErrorStatus, text: string) => found.set(status, [...(found.get(status) ?? []), text]);
 
-  const inputs = [operation.params && "path", operation.query && "query", operation.body && "body"].filter(Boolean);
+  const handlerBody = Boolean(operation.handlerJsonBody || operation.multipartBody);
+  const inputs = [operation.params && "path", operation.query && "query", (operation.body || handlerBody) && "body"].filter(
+    Boolean,
+  );
   if (inputs.length > 0) {
     add(400, `The ${inputs.join(", ")} is not valid (\`invalid_input\`, with \`issues\` for each field).`);
   }
   if (operation.body) {
     add(400, "The body is missing, not sent as `application/json` (`invalid_input`) or not JSON (`invalid_json`).");
   }
+  if (handlerBody) add(400, "The body is missing, or cannot be read as JSON (`invalid_json`) or as a form (`invalid_input`).");
   if (operation.authenticate !== false) {
     add(
       401,

@@ -63,6 +63,8 @@ export interface ResponseSpec {
   description: string;
   schema: ZodType;
   headers?: Record<string, ResponseHeader>;
+  /** For an answer that is not JSON (a stored file): its possible content types, each described by `schema`. */
+  mediaTypes?: readonly string[];
 }
 
 export interface Operation {
@@ -82,8 +84,15 @@ export interface Operation {
   query?: ZodType;
   /** A JSON body (application/json). */
   body?: ZodType;
-  /** A valid body, published as the example and tested against `body`. */
+  /** A valid body, published as the example and tested against `body` (or `handlerJsonBody`). */
   bodyExample?: unknown;
+  /**
+   * For a handler that takes more than one content type, and so reads its body
+   * itself (`route()` then has no `body`): the JSON body it parses…
+   */
+  handlerJsonBody?: ZodType;
+  /** …and/or the fields of the multipart/form-data body it reads, a file part as a binary string. */
+  multipartBody?: ZodType;
   maxBodyBytes?: number;
   rateLimit?: RateLimitRule;
   responses: Partial<Record<ResponseStatus, ResponseSpec>>;
