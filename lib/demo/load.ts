@@ -17,7 +17,8 @@ import type { AuditInput } from "../audit/mutations.ts";
 import { recordAuditBatch } from "../audit/mutations.ts";
 import { systemActor } from "../auth/actor.ts";
 import { hashPassword } from "../auth/password.ts";
-import { nameTokens, normalizedFullName, parseCedula } from "../search/normalize.ts";
+import { personSearchFields } from "../persons/search-fields.ts";
+import { parseCedula } from "../search/normalize.ts";
 import { atUtc, dbDate } from "./dates.ts";
 import {
   DEMO_ORGANIZATIONS,
@@ -218,9 +219,7 @@ export function buildRows(plan: DemoPlan, passwordHashes: readonly string[]): Ro
       disclosure: p.disclosure,
       organizationId: orgId.get(p.organizationSlug)!,
       externalRef: p.externalRef,
-      normalizedName: normalizedFullName(p.givenNames, p.surnames),
-      nameTokens: [...nameTokens(p.givenNames), ...nameTokens(p.surnames)],
-      phoneticKeys: [],
+      ...personSearchFields(p),
       createdById: user("voluntaria"),
       isDemo: true,
       createdAt: p.createdAt,
@@ -336,18 +335,19 @@ async function writeRows(tx: Tx, rows: Rows): Promise<void> {
   const events: AuditInput[] = [];
   const event = (action: string, entityType: string, entityId: string, after: unknown) =>
     events.push({ action, entityType, entityId, after });
-  for (const o of rows.organizations) event("organization.create", "organization", o.id!, o);
+  // Entity types and actions as the app's own mutations write them, so history pages read the demo alike.
+  for (const o of rows.organizations) event("organization.create", "Organization", o.id!, o);
   for (const u of rows.users) {
     const { passwordHash: _secret, ...visible } = u; // never a password hash in the audit trail
-    event("user.create", "user", u.id!, visible);
+    event("user.create", "User", u.id!, visible);
   }
-  for (const a of rows.announcements) event("announcement.create", "announcement", a.id!, a);
-  for (const p of rows.persons) event("person.create", "person", p.id!, p);
-  for (const d of rows.detentions) event("detention.create", "detention", d.id!, d);
-  for (const r of rows.releases) event("release.create", "release", r.id!, r);
-  for (const s of rows.statusChanges) event("release.status", "release", s.releaseId, s);
-  for (const e of rows.evidence) event("evidence.create", "evidence", e.id!, e);
-  for (const r of rows.reviews) event("review.create", "review", r.id!, r);
+  for (const a of rows.announcements) event("announcement.create", "Announcement", a.id!, a);
+  for (const p of rows.persons) event("person.create", "Person", p.id!, p);
+  for (const d of rows.detentions) event("detention.create", "Person", d.personId, d);
+  for (const r of rows.releases) event("release.create", "Release", r.id!, r);
+  for (const s of rows.statusChanges) event("release.status", "Release", s.releaseId, s);
+  for (const e of rows.evidence) event("evidence.add", "Release", e.releaseId, e);
+  for (const r of rows.reviews) event(`review.${r.decision}`, "Release", r.releaseId, r);
   await recordAuditBatch(tx, systemActor("demo"), events);
 }
 

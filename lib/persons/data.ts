@@ -43,6 +43,12 @@ export async function possibleDuplicates(
   if (!cedula && !nameUsable) return [];
 
   const exclude = query.excludeId ?? "00000000-0000-0000-0000-000000000000";
+  // Same cédula first, then the most similar names (constants are not allowed in ORDER BY).
+  const order = [
+    ...(cedula ? [Prisma.sql`(p."cedulaDigits" = ${cedula.digits}) DESC`] : []),
+    ...(nameUsable ? [Prisma.sql`similarity(p."normalizedName", ${name}) DESC`] : []),
+    Prisma.sql`p.id`,
+  ];
   // Raw SQL: pg_trgm's % operator (served by the GIN index on normalizedName) has no Prisma equivalent.
   const rows = await db().$queryRaw<{ id: string; cedulaDigits: string | null }[]>`
     SELECT p.id, p."cedulaDigits"
@@ -52,8 +58,7 @@ export async function possibleDuplicates(
         ${cedula ? Prisma.sql`p."cedulaDigits" = ${cedula.digits}` : Prisma.sql`FALSE`}
         OR ${nameUsable ? Prisma.sql`p."normalizedName" % ${name}` : Prisma.sql`FALSE`}
       )
-    ORDER BY (${cedula ? Prisma.sql`p."cedulaDigits" = ${cedula.digits}` : Prisma.sql`FALSE`}) DESC,
-             ${nameUsable ? Prisma.sql`similarity(p."normalizedName", ${name})` : Prisma.sql`0`} DESC, p.id
+    ORDER BY ${Prisma.join(order, ", ")}
     LIMIT ${CANDIDATE_POOL}`;
   if (rows.length === 0) return [];
 

@@ -75,3 +75,24 @@ export async function publicVerifiedReleases(options: { page: number; pageSize: 
   }
   return { rows, page, pageSize, pageCount, total, withheld };
 }
+
+/**
+ * Facilities already on record (releases and detentions), the most frequent
+ * first: suggestions for the recording forms' facility field, which stays
+ * free text.
+ */
+export async function knownFacilities(limit = 40): Promise<string[]> {
+  const [releases, detentions] = await Promise.all([
+    db().release.groupBy({ by: ["facility"], where: { facility: { not: null }, deletedAt: null }, _count: { _all: true } }),
+    db().detention.groupBy({ by: ["facility"], where: { facility: { not: null }, deletedAt: null }, _count: { _all: true } }),
+  ]);
+  const counts = new Map<string, number>();
+  for (const row of [...releases, ...detentions]) {
+    const name = row.facility?.trim();
+    if (name) counts.set(name, (counts.get(name) ?? 0) + row._count._all);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "es"))
+    .slice(0, limit)
+    .map(([name]) => name);
+}
