@@ -3,6 +3,12 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../auth/actor.ts";
 import { createApiToken, createUser, ensureDefaultOrganization } from "../../auth/mutations.ts";
+import { addEvidence } from "../../evidence/mutations.ts";
+import { createPerson, markPersonDeleted } from "../../persons/mutations.ts";
+import type { CreatePersonInput } from "../../persons/schema.ts";
+import { createRelease } from "../../releases/mutations.ts";
+import { reviewRelease } from "../../reviews/mutations.ts";
+import { makeActor } from "../../testing/actors.ts";
 import { operations, type Operation } from "./registry.ts";
 import { errorResponseSchema } from "./schemas.ts";
 
@@ -42,8 +48,46 @@ beforeAll(async () => {
     },
     revokeToken: async () => ({ params: { id: (await createApiToken(actor, admin.id, { name: "to revoke" })).id } }),
     createOrganization: async () => ({ body: { name: "Observatorio de prueba", slug: `prueba-${randomUUID().slice(0, 8)}` } }),
+    ...(await recordingFixtures(organization.id)),
   };
 });
+
+/** Persons and releases recorded by a volunteer (so that the admin may review them), for the recording routes. */
+async function recordingFixtures(organizationId: string): Promise<Record<string, () => Promise<Call>>> {
+  const volunteer = await makeActor("volunteer", organizationId);
+  const person = async (extra: Partial<CreatePersonInput> = {}) =>
+    createPerson(volunteer, { givenNames: "Prueba", surnames: `OpenAPI ${randomUUID().slice(0, 6)}`, disclosure: "public", ...extra });
+  const release = async () => {
+    const { id } = await person();
+    const created = await createRelease(volunteer, id, { releasedOn: "2026-01-12" });
+    await addEvidence(volunteer, created.id, { kind: "press_report", description: "Nota", url: "https://example.org/nota", public: true });
+    return created.id;
+  };
+  return {
+    getPublicPerson: async () => ({ params: { id: (await person()).id } }),
+    updatePerson: async () => ({ params: { id: (await person()).id }, body: { homeState: "Lara", version: 1 } }),
+    deletePerson: async () => ({ params: { id: (await person()).id }, body: { version: 1, reason: "Prueba" } }),
+    purgePerson: async () => {
+      const { id } = await person();
+      await markPersonDeleted(volunteer, id, { version: 1, reason: "Prueba" });
+      return { params: { id }, body: { reason: "Prueba" } };
+    },
+    createRelease: async () => ({ params: { id: (await person()).id }, body: { releasedOn: "2026-01" } }),
+    getRelease: async () => ({ params: { id: await release() } }),
+    updateRelease: async () => ({ params: { id: await release() }, body: { conditions: "full", version: 1 } }),
+    changeReleaseStatus: async () => {
+      const id = await release();
+      const { release: rejected } = await reviewRelease(await makeActor("moderator", organizationId), id, { decision: "reject", reason: "Prueba" });
+      expect(rejected.status).toBe("rejected");
+      return { params: { id }, body: { action: "reopen", reason: "Nueva evidencia", version: 2 } };
+    },
+    mergePersons: async () => {
+      const [a, b] = [await person(), await person()];
+      return { body: { survivorId: a.id, mergedId: b.id, survivorVersion: 1, mergedVersion: 1, takeFromMerged: ["surnames"] } };
+    },
+    reviewRelease: async () => ({ params: { id: await release() }, body: { decision: "approve" } }),
+  };
+}
 
 async function call(operation: Operation, { params = {}, body }: Call, headers: Record<string, string>) {
   const folder = operation.path.replace(/^\//, "").replace(/\{(\w+)\}/g, "[$1]");

@@ -9,6 +9,6 @@ export const POST = route(
   async ({ actor, params, body }) => {
     const purged = await purgePerson(actor, params.id, body);
     const removed = await removeUnreferencedFiles(purged.fileSha256s);
-    return { purgedPersons: purged.purgedPersonIds.length, removedFiles: removed };
+    return { purgedPersons: purged.purgedPersonIds.length, removedFiles: removed.length };
   },
 );
