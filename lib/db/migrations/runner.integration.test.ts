@@ -262,13 +262,14 @@ describe("CHECK constraints of the initial migration", () => {
     await query(url, evidence(", url", ", 'https://example.org/news'"));
   });
 
-  it("a rejecting Review needs a reason", async () => {
+  it("a rejecting Review, or a request for evidence, needs a reason", async () => {
     await setup();
     const review = (decision: string, reason: string) =>
       `INSERT INTO "Review" (id, "releaseId", "reviewerId", round, decision, reason)
        VALUES (gen_random_uuid(), '00000000-0000-7000-8000-000000000004', '00000000-0000-7000-8000-000000000002', ${Math.floor(Math.random() * 1e6) + 1}, '${decision}', ${reason})`;
-    await expectRefused(review("reject", "NULL"), "Review_reject_reason_check");
-    await expectRefused(review("reject", "'   '"), "Review_reject_reason_check");
+    await expectRefused(review("reject", "NULL"), "Review_reason_check");
+    await expectRefused(review("reject", "'   '"), "Review_reason_check");
+    await expectRefused(review("request_evidence", "NULL"), "Review_reason_check");
     await query(url, review("reject", "'no evidence'"));
     await query(url, review("approve", "NULL"));
   });
@@ -284,6 +285,28 @@ describe("CHECK constraints of the initial migration", () => {
       "Release_reviewRound_check",
     );
     await query(url, `UPDATE "Person" SET "birthYear" = 1980 WHERE id = '00000000-0000-7000-8000-000000000003'`);
+  });
+
+  it("maker-checker in the database: the reporter never reviews; verified needs evidence, an approval and verifiedAt", async () => {
+    await setup();
+    const release = `'00000000-0000-7000-8000-000000000005'`;
+    await query(
+      url,
+      `INSERT INTO "User" (id, email, name, "passwordHash", role, "organizationId", "updatedAt")
+         VALUES ('00000000-0000-7000-8000-000000000006', 'b@example.org', 'B', 'x', 'moderator', '00000000-0000-7000-8000-000000000001', now());
+       INSERT INTO "Release" (id, "personId", "organizationId", "releasedOn", "reportedById", "updatedAt")
+         VALUES (${release}, '00000000-0000-7000-8000-000000000003', '00000000-0000-7000-8000-000000000001', '2026-01-12', '00000000-0000-7000-8000-000000000002', now());`,
+    );
+    const review = (reviewer: string) =>
+      `INSERT INTO "Review" (id, "releaseId", "reviewerId", round, decision) VALUES (gen_random_uuid(), ${release}, '${reviewer}', 1, 'approve')`;
+    await expect(query(url, review("00000000-0000-7000-8000-000000000002"))).rejects.toMatchObject({ code: "23514" });
+    const verify = `UPDATE "Release" SET status = 'verified', "verifiedAt" = now() WHERE id = ${release}`;
+    await expect(query(url, verify)).rejects.toThrow(/no evidence/);
+    await query(url, `INSERT INTO "Evidence" (id, "releaseId", kind, description, url) VALUES (gen_random_uuid(), ${release}, 'press_report', 'x', 'https://example.org/n')`);
+    await expect(query(url, verify)).rejects.toThrow(/no approval/);
+    await query(url, review("00000000-0000-7000-8000-000000000006"));
+    await expectRefused(`UPDATE "Release" SET status = 'verified' WHERE id = ${release}`, "Release_verified_at_check");
+    await query(url, verify);
   });
 
   it("a release date and its precision agree: no date exactly when it is unknown", async () => {
