@@ -40,7 +40,7 @@ export async function SiteHeader() {
             )}
           </div>
         </div>
-        <MainNav label={tNav("label")} links={links} />
+        <MainNav label={tNav("label")} menuLabel={tNav("menu")} links={links} />
         {viewer?.secondFactor === "missing" ? (
           <p className={styles.reminder} data-testid="second-factor-reminder">
             <Link href="/cuenta/verificacion">{tHeader("secondFactorMissing")}</Link>
