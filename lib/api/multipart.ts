@@ -74,11 +74,15 @@ export async function readMultipartForm(
       file = value;
       continue;
     }
-    if (name === fileField) throw errors.invalidInput(`The part "${fileField}" must be a file, with a filename.`);
+    if (name === fileField) {
+      // A form's empty file input (no file chosen) may arrive as an empty text part: no file.
+      if (value === "") continue;
+      throw errors.invalidInput(`The part "${fileField}" must be a file, with a filename.`);
+    }
     if (Object.hasOwn(fields, name)) throw errors.invalidInput(`The field "${name}" was sent more than once.`);
     fields[name] = value;
   }
-  // A form's empty file input arrives as a part with no name and no bytes: no file.
+  // …or as a file with no name and no bytes: no file either.
   if (file && file.size === 0 && file.name === "") file = null;
   else if (file && file.size === 0) throw errors.invalidInput(`The file "${file.name}" is empty.`);
   return { fields, file };

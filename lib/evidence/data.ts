@@ -3,7 +3,7 @@ import { can } from "../auth/policy.ts";
 import { db, type Prisma } from "../db/client.ts";
 import type { EvidenceKind } from "../generated/prisma/enums.ts";
 import { isSha256 } from "../storage/storage.ts";
-import { extensionFor } from "./files.ts";
+import { extensionFor } from "./types.ts";
 
 /**
  * Reads of evidence: the signed-in view of a release's evidence, the public

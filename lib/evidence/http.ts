@@ -1,11 +1,13 @@
 import type { FileAccess } from "./data.ts";
-import { isInlineType } from "./files.ts";
+import { isInlineType } from "./types.ts";
 
 /**
  * Headers of a stored file's response. The file is someone else's bytes served
  * from our origin: the browser must not guess its type (nosniff), and even if
  * it is shown as a document it may run nothing (a sandbox with no sources).
  * Photos, audio and video show inline; anything else (PDF) is a download.
+ * (Next.js 16 drops a route handler's Content-Length and sends the body chunked;
+ * the header is still set here for any other server the handler runs in.)
  */
 export function fileResponseHeaders(file: FileAccess): Headers {
   const disposition = isInlineType(file.contentType) ? "inline" : "attachment";

@@ -14,12 +14,15 @@ import { z } from "zod";
  *   PDF;
  *   audio   MP3, M4A/AAC, OGG (Opus: WhatsApp voice notes), WAV;
  *   video   MP4, MOV, WebM, 3GP — PDF, audio and video stored as sent.
- * Answers 201 {"id", "sha256"?}. Errors a form shows (message keys under `evidence.errors`):
- *   413 too_large (details.limitBytes) → errors.tooLarge
+ * (The table of types is lib/evidence/types.ts; `UPLOAD_ACCEPT` there is for <input accept>.)
+ * Answers 201 {"id", "sha256"?}. Errors a form shows (message keys of the `evidence` namespace):
+ *   413 too_large (details.limitBytes) → errors.tooLarge {limitMb}
  *   415 unsupported_media_type (details.reason "type" or "heic") → errors.unsupportedType / errors.heicNotReadable
  *   422 unprocessable (details.reason "damaged_image") → errors.damagedImage
  *   400 invalid_input, issues on `url` (errors.urlOrFile / errors.urlInvalid),
- *       `description` (errors.descriptionRequired / errors.descriptionTooLong), `obtainedOn` (errors.obtainedOnFuture)
+ *       `description` (errors.descriptionRequired / errors.descriptionTooLong {max}),
+ *       `obtainedOn` (errors.obtainedOnFuture); an empty file → errors.fileEmpty
+ * Labels: kinds.<kind>; hints: acceptedTypes {limitMb}, metadataNote.
  */
 
 export const EVIDENCE_KINDS = [

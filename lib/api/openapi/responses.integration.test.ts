@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemActor } from "../../auth/actor.ts";
 import { createApiToken, createUser, ensureDefaultOrganization } from "../../auth/mutations.ts";
 import { addEvidence } from "../../evidence/mutations.ts";
+import { pdfBytes } from "../../evidence/test-fixtures.ts";
+import { useTemporaryDataDir } from "../../evidence/test-setup.ts";
 import { createPerson, markPersonDeleted } from "../../persons/mutations.ts";
 import type { CreatePersonInput } from "../../persons/schema.ts";
 import { createRelease } from "../../releases/mutations.ts";
@@ -26,9 +28,14 @@ interface Call {
 }
 
 let token = "";
+let dataDir: Awaited<ReturnType<typeof useTemporaryDataDir>>;
 let fixtures: Partial<Record<string, () => Promise<Call>>> = {};
 
+afterAll(async () => dataDir.restore());
+
 beforeAll(async () => {
+  // Uploaded files go to a temporary data directory.
+  dataDir = await useTemporaryDataDir();
   const organization = await ensureDefaultOrganization(actor);
   const admin = await createUser(actor, {
     email: `openapi-admin-${randomUUID()}@example.org`,
@@ -86,6 +93,20 @@ async function recordingFixtures(organizationId: string): Promise<Record<string,
       return { body: { survivorId: a.id, mergedId: b.id, survivorVersion: 1, mergedVersion: 1, takeFromMerged: ["surnames"] } };
     },
     reviewRelease: async () => ({ params: { id: await release() }, body: { decision: "approve" } }),
+    addEvidence: async () => ({
+      params: { id: await release() },
+      body: { kind: "lawyer_confirmation", description: "El abogado confirma", url: "https://example.org/abogado" },
+    }),
+    listEvidence: async () => ({ params: { id: await release() } }),
+    getFile: async () => {
+      const stored = await addEvidence(
+        volunteer,
+        await release(),
+        { kind: "court_document", description: "Boleta de excarcelación", public: false },
+        { bytes: pdfBytes(randomUUID()), fileName: "boleta.pdf" },
+      );
+      return { params: { sha256: stored.sha256! } };
+    },
   };
 }
 
@@ -112,8 +133,13 @@ describe("documented responses", () => {
       if (operation.params && !fixture) throw new Error(`Add a fixture for ${operation.operationId} (it needs path parameters).`);
       const input = fixture ? await fixture() : { body: operation.bodyExample };
       const response = await call(operation, input, { Authorization: `Bearer ${token}` });
-      const json: unknown = await response.json();
       const declared = operation.responses[response.status as keyof Operation["responses"]];
+      if (declared?.mediaTypes) {
+        // A file, not JSON: its type must be one the document lists.
+        expect(declared.mediaTypes).toContain(response.headers.get("content-type")?.split(";")[0]);
+        return;
+      }
+      const json: unknown = await response.json();
       expect(declared, `undocumented status ${response.status}: ${JSON.stringify(json)}`).toBeDefined();
       const parsed = declared!.schema.safeParse(json);
       expect(parsed.error?.issues ?? [], JSON.stringify(json)).toEqual([]);
