@@ -246,3 +246,19 @@ export async function queueFacets() {
   ]);
   return { organizations, facilities: facilities.map((row) => row.facility!).filter(Boolean), waiting };
 }
+
+/**
+ * How many releases wait for this reviewer's decision: the "mine" queue
+ * without filters (under review, not reported by them, not decided by them
+ * in the current round). Raw SQL for the same correlated round condition as
+ * the queue itself.
+ */
+export async function waitingForReviewer(viewerId: string): Promise<number> {
+  const rows = await db().$queryRaw<{ count: bigint }[]>`
+    SELECT count(*) AS count
+    FROM "Release" r JOIN "Person" p ON p.id = r."personId"
+    WHERE r.status IN ('reported', 'disputed') AND r."deletedAt" IS NULL AND p."deletedAt" IS NULL
+      AND r."reportedById" IS DISTINCT FROM ${viewerId}::uuid
+      AND NOT EXISTS (SELECT 1 FROM "Review" v WHERE v."releaseId" = r.id AND v.round = r."reviewRound" AND v."reviewerId" = ${viewerId}::uuid)`;
+  return Number(rows[0]?.count ?? 0);
+}
