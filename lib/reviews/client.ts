@@ -30,12 +30,13 @@ export class ReviewRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly reason?: string,
   ) {
     super(message);
   }
 
   get problem(): ReviewProblem {
-    return problemOf(this.status, this.code, this.message);
+    return problemOf(this.status, this.code, this.message, this.reason);
   }
 }
 
@@ -45,7 +46,10 @@ export class ReviewRequestError extends Error {
  * differently), so the server's message picks between them, and the more
  * general sentence is used when the wording is not recognised.
  */
-export function problemOf(status: number, code: string, message: string): ReviewProblem {
+export function problemOf(status: number, code: string, message: string, reason?: string): ReviewProblem {
+  // The server names the refusal in `details.reason`; the wording is the fallback for older answers.
+  if (reason === "own_report" || reason === "already_decided" || reason === "not_under_review" || reason === "no_evidence") return reason;
+  if (reason === "reason_required") return reason;
   switch (code) {
     case "forbidden":
       return /reported this release/i.test(message) ? "own_report" : "forbidden";
@@ -80,9 +84,12 @@ async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
     if ((error as { name?: string }).name === "AbortError") throw error;
     throw new ReviewRequestError(0, "network", "The server could not be reached.");
   }
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: { reason?: unknown } };
+  } | null;
   if (!response.ok) {
-    throw new ReviewRequestError(response.status, body?.error?.code ?? "internal", body?.error?.message ?? response.statusText);
+    const reason = typeof body?.error?.details?.reason === "string" ? body.error.details.reason : undefined;
+    throw new ReviewRequestError(response.status, body?.error?.code ?? "internal", body?.error?.message ?? response.statusText, reason);
   }
   return body as T;
 }

@@ -25,6 +25,21 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 /**
+ * "Waiting for this reviewer": not reported by them, and not decided by them
+ * in the current round — unless all they did was ask for evidence and
+ * evidence has come in since (lib/reviews/rule.ts lets them decide again).
+ */
+function waitingFor(viewerId: string): Prisma.Sql {
+  return Prisma.sql`r."reportedById" IS DISTINCT FROM ${viewerId}::uuid
+    AND NOT EXISTS (
+      SELECT 1 FROM "Review" v
+      WHERE v."releaseId" = r.id AND v.round = r."reviewRound" AND v."reviewerId" = ${viewerId}::uuid
+        AND NOT (v.decision = 'request_evidence' AND EXISTS (
+          SELECT 1 FROM "Evidence" e WHERE e."releaseId" = r.id AND e."deletedAt" IS NULL AND e."createdAt" > v."createdAt"))
+    )`;
+}
+
+/**
  * The ids of one page, in queue order. Raw SQL because the "waiting for me"
  * condition compares each review's round with its release's current round
  * (a correlated condition Prisma's filters cannot express) and because the
@@ -38,12 +53,7 @@ async function queuePageIds(viewerId: string, query: QueueQuery, take: number) {
     Prisma.sql`r."deletedAt" IS NULL`,
     Prisma.sql`p."deletedAt" IS NULL`,
   ];
-  if (query.waiting === "mine") {
-    conditions.push(Prisma.sql`r."reportedById" IS DISTINCT FROM ${viewerId}::uuid`);
-    conditions.push(
-      Prisma.sql`NOT EXISTS (SELECT 1 FROM "Review" v WHERE v."releaseId" = r.id AND v.round = r."reviewRound" AND v."reviewerId" = ${viewerId}::uuid)`,
-    );
-  }
+  if (query.waiting === "mine") conditions.push(waitingFor(viewerId));
   if (query.organizationId) conditions.push(Prisma.sql`r."organizationId" = ${query.organizationId}::uuid`);
   if (query.facility) conditions.push(Prisma.sql`r.facility = ${query.facility}`);
   if (query.releasedFrom) conditions.push(Prisma.sql`r."releasedOn" >= ${query.releasedFrom}::date`);
@@ -233,13 +243,13 @@ export async function reviewItem(releaseId: string): Promise<QueueItem | null> {
 export async function queueFacets() {
   const [organizations, facilities, waiting] = await Promise.all([
     db().organization.findMany({
-      where: { deletedAt: null, releases: { some: { status: { in: ["reported", "disputed"] }, deletedAt: null } } },
+      where: { deletedAt: null, releases: { some: { status: { in: ["reported", "disputed"] }, deletedAt: null, person: { deletedAt: null } } } },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
     db().release.groupBy({
       by: ["facility"],
-      where: { status: { in: ["reported", "disputed"] }, deletedAt: null, facility: { not: null } },
+      where: { status: { in: ["reported", "disputed"] }, deletedAt: null, facility: { not: null }, person: { deletedAt: null } },
       orderBy: { facility: "asc" },
     }),
     db().release.count({ where: { status: { in: ["reported", "disputed"] }, deletedAt: null, person: { deletedAt: null } } }),
@@ -258,7 +268,6 @@ export async function waitingForReviewer(viewerId: string): Promise<number> {
     SELECT count(*) AS count
     FROM "Release" r JOIN "Person" p ON p.id = r."personId"
     WHERE r.status IN ('reported', 'disputed') AND r."deletedAt" IS NULL AND p."deletedAt" IS NULL
-      AND r."reportedById" IS DISTINCT FROM ${viewerId}::uuid
-      AND NOT EXISTS (SELECT 1 FROM "Review" v WHERE v."releaseId" = r.id AND v.round = r."reviewRound" AND v."reviewerId" = ${viewerId}::uuid)`;
+      AND ${waitingFor(viewerId)}`;
   return Number(rows[0]?.count ?? 0);
 }

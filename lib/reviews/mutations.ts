@@ -12,12 +12,21 @@ export interface ReviewResult {
   reviewId: string;
 }
 
+// Each refusal carries `details.reason`, so that clients tell apart two refusals with the same status.
 const REFUSALS: Record<Exclude<ReviewRefusal, "role" | "own_report">, () => AppError> = {
-  already_decided: () => errors.conflict("You have already decided on this release."),
-  not_under_review: () => errors.conflict("This release is not waiting for review any more."),
-  no_evidence: () => errors.unprocessable("A release without evidence cannot be approved: add evidence first."),
-  reason_required: () => errors.invalidInput("Say why.", [{ path: "reason", message: "Say why." }]),
+  already_decided: () => new AppError("conflict", "You have already decided on this release.", { details: { reason: "already_decided" } }),
+  not_under_review: () =>
+    new AppError("conflict", "This release is not waiting for review any more.", { details: { reason: "not_under_review" } }),
+  no_evidence: () =>
+    new AppError("unprocessable", "A release without evidence cannot be approved: add evidence first.", {
+      details: { reason: "no_evidence" },
+    }),
+  reason_required: () =>
+    new AppError("invalid_input", "Say why.", { issues: [{ path: "reason", message: "Say why." }], details: { reason: "reason_required" } }),
 };
+
+const ownReport = () =>
+  new AppError("forbidden", "You reported this release: someone else must review it.", { details: { reason: "own_report" } });
 
 /**
  * A moderator's decision on a release. The release row is locked for the
@@ -51,7 +60,7 @@ export async function reviewRelease(actor: Actor, releaseId: string, input: Revi
 
     const permission = decide(actor, "release.review", { reportedById: release.reportedById });
     if (!permission.ok) {
-      if (permission.reason === "own_report") throw errors.forbidden("You reported this release: someone else must review it.");
+      if (permission.reason === "own_report") throw ownReport();
       if (permission.reason === "second_factor") throw errors.secondFactorRequired();
       throw errors.forbidden();
     }
@@ -76,7 +85,8 @@ export async function reviewRelease(actor: Actor, releaseId: string, input: Revi
       input,
     );
     if (!outcome.ok) {
-      if (outcome.refusal === "role" || outcome.refusal === "own_report") throw errors.forbidden();
+      if (outcome.refusal === "own_report") throw ownReport();
+      if (outcome.refusal === "role") throw errors.forbidden();
       throw REFUSALS[outcome.refusal]();
     }
 

@@ -74,7 +74,10 @@ describe("reviewRelease on a real database", () => {
 
   it("refuses the reporter (403), a second decision (409), an approval without evidence (422), a rejection without reason (400)", async () => {
     const own = await reportedRelease({ reporter: moderators[2]! });
-    await expect(reviewRelease(moderators[2]!, own.releaseId, { decision: "approve" })).rejects.toMatchObject({ status: 403 });
+    await expect(reviewRelease(moderators[2]!, own.releaseId, { decision: "approve" })).rejects.toMatchObject({
+      status: 403,
+      extra: { details: { reason: "own_report" } },
+    });
 
     const { releaseId } = await reportedRelease();
     await reviewRelease(moderators[0]!, releaseId, { decision: "approve" });
@@ -92,7 +95,11 @@ describe("reviewRelease on a real database", () => {
     const { releaseId } = await reportedRelease();
     await reviewRelease(moderators[0]!, releaseId, { decision: "request_evidence", reason: "Falta una foto o un documento" });
     await expect(reviewRelease(moderators[0]!, releaseId, { decision: "approve" })).rejects.toMatchObject({ status: 409 });
+    const mine = async () => (await reviewQueue(moderators[0]!.userId, { waiting: "mine", limit: 100, organizationId })).items.map((i) => i.id);
+    expect(await mine()).not.toContain(releaseId);
     await addEvidence(volunteer, releaseId, { kind: "press_report", description: "Nota de prensa", url: "https://example.org/prensa", public: true });
+    // The new evidence brings it back to the queue of whoever asked for it.
+    expect(await mine()).toContain(releaseId);
     const result = await reviewRelease(moderators[0]!, releaseId, { decision: "approve" });
     expect(result.release.approvals).toBe(1);
     expect(await db().review.count({ where: { releaseId } })).toBe(1);
