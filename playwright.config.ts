@@ -13,7 +13,8 @@ const baseURL = `http://localhost:${port}`;
 const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
-export const E2E_DATA_DIR = ".test-data/e2e";
+// One data directory per port, so that runs on different ports never share (or wipe) a database.
+export const E2E_DATA_DIR = process.env.E2E_PORT ? `.test-data/e2e-${process.env.E2E_PORT}` : ".test-data/e2e";
 
 export default defineConfig({
   testDir: "e2e",

@@ -17,7 +17,7 @@ import { runningEmbeddedUrl } from "../../lib/db/embedded.ts";
  * of the server Playwright started (its embedded PostgreSQL, found through the
  * data directory), and sign in programmatically through next-auth's endpoint.
  */
-export const E2E_DATA_DIR = path.resolve(".test-data/e2e");
+export const E2E_DATA_DIR = path.resolve(process.env.E2E_PORT ? `.test-data/e2e-${process.env.E2E_PORT}` : ".test-data/e2e");
 
 let connected = false;
 export async function connectToAppDatabase(): Promise<void> {
