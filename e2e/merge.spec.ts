@@ -67,6 +67,7 @@ test.describe("merging duplicates and history pages", () => {
     await page.getByTestId("merge-confirm").click();
 
     await page.waitForURL(new RegExp(`/expediente/${first.id}\\?fusionado=${second.id}$`));
+    await expect(page.getByTestId("merged-notice")).toBeVisible();
     // The survivor's record lists both releases, with the chosen values.
     await expect(page.locator(`[data-testid="release-card"][data-release-id="${releaseA.id}"]`)).toBeVisible();
     await expect(page.locator(`[data-testid="release-card"][data-release-id="${releaseB.id}"]`)).toBeVisible();

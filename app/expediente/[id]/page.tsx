@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccessDenied } from "@/components/account/AccessDenied.tsx";
+import { MergedNotice } from "@/components/merge/MergedNotice.tsx";
 import { PersonFacts } from "@/components/person/PersonFacts.tsx";
 import { PersonEditor } from "@/components/person/PersonEditor.tsx";
 import { DeletePersonForm, PurgePersonForm } from "@/components/person/DangerForms.tsx";
@@ -25,8 +26,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("person.record"))("metaTitle"), robots: { index: false } };
 }
 
-export default async function PersonRecordPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+export default async function PersonRecordPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  // /fusionar lands here with ?fusionado={mergedId} after a merge.
+  const justMerged = typeof query.fusionado === "string";
   const { viewer, denied } = await viewerFor("person.view_internal", `/expediente/${id}`);
   if (denied) return <AccessDenied />;
   if (!personIdParamsSchema.safeParse({ id }).success) notFound();
@@ -52,6 +61,7 @@ export default async function PersonRecordPage({ params }: { params: Promise<{ i
         })}
       </p>
 
+      {justMerged ? <MergedNotice /> : null}
       {deleted ? (
         <p className="notice" role="status" data-testid="person-deleted">
           {t("deleted", { when: formatDateTime(locale, person.deletedAt!) })}
