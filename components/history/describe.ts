@@ -1,3 +1,5 @@
+import { EVIDENCE_KINDS } from "../../lib/evidence/schema.ts";
+import { conditionsSchema } from "../../lib/releases/schema.ts";
 /**
  * Pure helpers of the history pages: what changed in an audit event, which
  * words name its action and its fields, and how a value reads plainly. The
@@ -179,18 +181,8 @@ export function valueKey(field: string, value: unknown): ValueKey | null {
 }
 
 /** Fields whose values are release conditions (`conditions` namespace) or evidence kinds (`evidence.kinds`). */
-export const CONDITIONS = ["full", "conditional", "house_arrest", "expelled", "unknown"] as const;
-export const EVIDENCE_KINDS = [
-  "family_testimony",
-  "lawyer_confirmation",
-  "photo_video",
-  "court_document",
-  "press_report",
-  "official_list",
-  "ngo_list",
-  "social_media",
-  "other",
-] as const;
+export const CONDITIONS = conditionsSchema.options;
+export { EVIDENCE_KINDS };
 
 export function conditionsValue(field: string, value: unknown): (typeof CONDITIONS)[number] | null {
   return field === "conditions" && typeof value === "string" && (CONDITIONS as readonly string[]).includes(value)

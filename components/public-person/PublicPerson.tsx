@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDay, formatMonth, HOME_TIME_ZONE } from "@/lib/i18n/format.ts";
+import { EVIDENCE_KINDS as EVIDENCE_KIND_LIST } from "@/lib/evidence/schema.ts";
 import type { PublicPersonDetail, PublicPersonStatus } from "@/lib/persons/public.ts";
 import { ShareLink } from "./ShareLink.tsx";
 import styles from "./PublicPerson.module.css";
@@ -12,17 +13,7 @@ export const STATUS_KEY = {
   detained: "detained",
 } as const satisfies Record<PublicPersonStatus, string>;
 
-const EVIDENCE_KINDS = new Set([
-  "family_testimony",
-  "lawyer_confirmation",
-  "photo_video",
-  "court_document",
-  "press_report",
-  "official_list",
-  "ngo_list",
-  "social_media",
-  "other",
-]);
+const EVIDENCE_KINDS: ReadonlySet<string> = new Set(EVIDENCE_KIND_LIST);
 
 /** "2026-01" → 1 January 2026, UTC (the month is all the public sees). */
 const monthDate = (month: string) => new Date(`${month}-01T00:00:00.000Z`);

@@ -73,21 +73,6 @@ export const updatePersonSchema = z.strictObject({
 });
 export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
 
-/** The fields an edit may change, in the order a comparison shows them. */
-export const EDITABLE_PERSON_FIELDS = [
-  "givenNames",
-  "surnames",
-  "cedula",
-  "sex",
-  "nationality",
-  "birthYear",
-  "homeState",
-  "disclosure",
-  "externalRef",
-  "notes",
-  "otherSpellings",
-] as const;
-export type EditablePersonField = (typeof EDITABLE_PERSON_FIELDS)[number];
 
 /** Possible duplicates while a volunteer types (internal: every disclosure level). */
 export const duplicateQuerySchema = z.strictObject({
@@ -98,7 +83,7 @@ export const duplicateQuerySchema = z.strictObject({
 });
 export type DuplicateQuery = z.infer<typeof duplicateQuerySchema>;
 
-/** Merge: which record survives, each side's version, and whose value each field keeps. */
+/** The fields a merge chooses between, in the order a comparison shows them. */
 export const MERGEABLE_FIELDS = [
   "givenNames",
   "surnames",
@@ -112,6 +97,12 @@ export const MERGEABLE_FIELDS = [
   "notes",
 ] as const;
 export type MergeableField = (typeof MERGEABLE_FIELDS)[number];
+
+/** The fields an edit may change: the mergeable ones and the other spellings. */
+export const EDITABLE_PERSON_FIELDS = [...MERGEABLE_FIELDS, "otherSpellings"] as const;
+export type EditablePersonField = (typeof EDITABLE_PERSON_FIELDS)[number];
+
+/** Merge: which record survives, each side's version, and whose value each field keeps. */
 
 export const mergePersonsSchema = z.strictObject({
   survivorId: z.uuid(),
