@@ -5,7 +5,24 @@ import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import { AppError, errors } from "../errors.ts";
 import { decideReview, type ReviewRefusal } from "./rule.ts";
+import type { ReleaseStatus, ReviewDecision } from "../generated/prisma/enums.ts";
 import type { ReviewInput } from "./schema.ts";
+
+interface LockedRelease {
+  id: string;
+  status: ReleaseStatus;
+  reportedById: string | null;
+  reviewRound: number;
+  deletedAt: Date | null;
+  personDeletedAt: Date | null;
+}
+
+interface RoundReview {
+  id: string;
+  reviewerId: string;
+  decision: ReviewDecision;
+  createdAt: string | Date;
+}
 
 export interface ReviewResult {
   release: { id: string; status: string; approvals: number; approvalsRequired: number };
@@ -41,22 +58,14 @@ export async function reviewRelease(actor: Actor, releaseId: string, input: Revi
   const approvalsRequired = env.approvalsRequired();
 
   return db().$transaction(async (tx) => {
-    // Raw SQL because Prisma has no SELECT … FOR UPDATE: concurrent reviews of this release wait here.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Release" WHERE id = ${releaseId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw errors.notFound("Release");
-    const release = await tx.release.findUnique({
-      where: { id: releaseId },
-      select: {
-        id: true,
-        status: true,
-        reportedById: true,
-        reviewRound: true,
-        deletedAt: true,
-        version: true,
-        person: { select: { deletedAt: true } },
-      },
-    });
-    if (!release || release.deletedAt || release.person.deletedAt) throw errors.notFound("Release");
+    // Raw SQL because Prisma has no SELECT … FOR UPDATE: concurrent reviews of this release wait here,
+    // and the row read is its latest committed version (one statement for lock and read: see bench:review).
+    const [release] = await tx.$queryRaw<LockedRelease[]>`
+      SELECT r.id, r.status::text AS status, r."reportedById", r."reviewRound", r."deletedAt", p."deletedAt" AS "personDeletedAt"
+      FROM "Release" r JOIN "Person" p ON p.id = r."personId"
+      WHERE r.id = ${releaseId}::uuid
+      FOR UPDATE OF r`;
+    if (!release || release.deletedAt || release.personDeletedAt) throw errors.notFound("Release");
 
     const permission = decide(actor, "release.review", { reportedById: release.reportedById });
     if (!permission.ok) {
@@ -65,19 +74,23 @@ export async function reviewRelease(actor: Actor, releaseId: string, input: Revi
       throw errors.forbidden();
     }
 
-    const [evidence, reviews] = await Promise.all([
-      tx.evidence.aggregate({ where: { releaseId, deletedAt: null }, _count: { _all: true }, _max: { createdAt: true } }),
-      tx.review.findMany({
-        where: { releaseId, round: release.reviewRound },
-        select: { id: true, reviewerId: true, decision: true, createdAt: true },
-      }),
-    ]);
+    // A separate statement, so that its snapshot is taken after the lock was granted and sees every
+    // decision committed before ours (in one statement with the lock, a scalar subquery would read the
+    // snapshot from before the wait). Raw SQL to read evidence and decisions in one round trip.
+    const [state] = await tx.$queryRaw<{ evidenceCount: number; lastEvidenceAt: Date | null; reviews: RoundReview[] | null }[]>`
+      SELECT
+        (SELECT count(*)::int FROM "Evidence" e WHERE e."releaseId" = ${releaseId}::uuid AND e."deletedAt" IS NULL) AS "evidenceCount",
+        (SELECT max(e."createdAt") FROM "Evidence" e WHERE e."releaseId" = ${releaseId}::uuid AND e."deletedAt" IS NULL) AS "lastEvidenceAt",
+        (SELECT json_agg(json_build_object('id', v.id, 'reviewerId', v."reviewerId", 'decision', v.decision, 'createdAt', v."createdAt"))
+           FROM "Review" v WHERE v."releaseId" = ${releaseId}::uuid AND v.round = ${release.reviewRound}) AS reviews`;
+    const evidence = { count: state?.evidenceCount ?? 0, lastAt: state?.lastEvidenceAt ?? null };
+    const reviews = (state?.reviews ?? []).map((review) => ({ ...review, createdAt: new Date(review.createdAt) }));
     const outcome = decideReview(
       {
         status: release.status,
         reportedById: release.reportedById,
-        evidenceCount: evidence._count._all,
-        lastEvidenceAt: evidence._max.createdAt,
+        evidenceCount: evidence.count,
+        lastEvidenceAt: evidence.lastAt,
         reviews: reviews.map((review) => ({ reviewerId: review.reviewerId, decision: review.decision, decidedAt: review.createdAt })),
         approvalsRequired,
       },
