@@ -239,22 +239,35 @@ export async function reviewItem(releaseId: string): Promise<QueueItem | null> {
   return release ? toQueueItem(release) : null;
 }
 
-/** What the queue's filters offer: organizations and facilities with releases under review, and how many wait. */
+/**
+ * "The release's person is not deleted", written so that PostgreSQL checks it
+ * against the few deleted persons (Person_deleted_idx) instead of joining all
+ * persons: the counts below read every waiting release.
+ */
+const personLive = Prisma.sql`NOT EXISTS (SELECT 1 FROM "Person" dp WHERE dp.id = r."personId" AND dp."deletedAt" IS NOT NULL)`;
+/** The releases under review, as Release_review_queue_idx holds them. */
+const underReview = Prisma.sql`r.status IN ('reported', 'disputed') AND r."deletedAt" IS NULL AND ${personLive}`;
+
+/**
+ * What the queue's filters offer: organizations and facilities with releases
+ * under review, and how many wait. Raw SQL so that the literal status list
+ * matches the partial queue index (Prisma sends it as a cast parameter).
+ */
 export async function queueFacets() {
   const [organizations, facilities, waiting] = await Promise.all([
-    db().organization.findMany({
-      where: { deletedAt: null, releases: { some: { status: { in: ["reported", "disputed"] }, deletedAt: null, person: { deletedAt: null } } } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    db().release.groupBy({
-      by: ["facility"],
-      where: { status: { in: ["reported", "disputed"] }, deletedAt: null, facility: { not: null }, person: { deletedAt: null } },
-      orderBy: { facility: "asc" },
-    }),
-    db().release.count({ where: { status: { in: ["reported", "disputed"] }, deletedAt: null, person: { deletedAt: null } } }),
+    db().$queryRaw<{ id: string; name: string }[]>`
+      SELECT o.id, o.name FROM "Organization" o
+      WHERE o."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM "Release" r WHERE r."organizationId" = o.id AND ${underReview})
+      ORDER BY o.name`,
+    db().$queryRaw<{ facility: string }[]>`
+      SELECT DISTINCT r.facility FROM "Release" r WHERE ${underReview} AND r.facility IS NOT NULL ORDER BY r.facility`,
+    db().$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Release" r WHERE ${underReview}`,
   ]);
-  return { organizations, facilities: facilities.map((row) => row.facility!).filter(Boolean), waiting };
+  return {
+    organizations,
+    facilities: facilities.map((row) => row.facility).filter(Boolean),
+    waiting: waiting[0]?.count ?? 0,
+  };
 }
 
 /**
@@ -266,8 +279,7 @@ export async function queueFacets() {
 export async function waitingForReviewer(viewerId: string): Promise<number> {
   const rows = await db().$queryRaw<{ count: bigint }[]>`
     SELECT count(*) AS count
-    FROM "Release" r JOIN "Person" p ON p.id = r."personId"
-    WHERE r.status IN ('reported', 'disputed') AND r."deletedAt" IS NULL AND p."deletedAt" IS NULL
-      AND ${waitingFor(viewerId)}`;
+    FROM "Release" r
+    WHERE ${underReview} AND ${waitingFor(viewerId)}`;
   return Number(rows[0]?.count ?? 0);
 }

@@ -5,7 +5,7 @@ import { createPerson } from "../persons/mutations.ts";
 import { makeOrganization, uniqueWord } from "../persons/test-fixtures.ts";
 import { changeReleaseStatus, createRelease } from "../releases/mutations.ts";
 import { makeActor } from "../testing/actors.ts";
-import { reviewQueue } from "./data.ts";
+import { queueFacets, reviewQueue, waitingForReviewer } from "./data.ts";
 import { reviewRelease } from "./mutations.ts";
 
 type UserActor = Awaited<ReturnType<typeof makeActor>>;
@@ -146,7 +146,13 @@ describe("reviewRelease on a real database", () => {
     expect(all.indexOf(a.releaseId)).toBeGreaterThanOrEqual(0);
     expect(all.indexOf(a.releaseId)).toBeLessThan(all.indexOf(b.releaseId));
     expect(all).not.toContain(own.releaseId);
+    const facets = await queueFacets();
+    expect(facets.organizations.map((o) => o.id)).toContain(organizationId);
+    expect(facets.facilities).toContain("El Helicoide (SEBIN, Caracas)");
+    const waitingBefore = await waitingForReviewer(moderators[1]!.userId);
+    expect(waitingBefore).toBeGreaterThanOrEqual(2);
     await reviewRelease(moderators[1]!, a.releaseId, { decision: "approve" });
+    expect(await waitingForReviewer(moderators[1]!.userId)).toBe(waitingBefore - 1);
     const after = await reviewQueue(moderators[1]!.userId, { waiting: "mine", limit: 100, organizationId });
     expect(after.items.map((item) => item.id)).not.toContain(a.releaseId);
     expect(after.items.map((item) => item.id)).toContain(b.releaseId);
