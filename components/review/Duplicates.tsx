@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { formatCedula } from "@/components/person/options.ts";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
 import type { QueueItem } from "@/lib/reviews/data.ts";
@@ -43,7 +44,7 @@ export function Duplicates({ person, enabled, onAsk }: { person: QueueItem["pers
             {other.sameCedula ? <span className="badge">{t("duplicates.sameCedula")}</span> : null}
             <span className={styles.detail}>
               {[
-                other.cedula ?? t("item.noCedula"),
+                other.cedula ? formatCedula(other.cedula) : t("item.noCedula"),
                 other.organizationName,
                 other.releaseStatuses.length > 0
                   ? other.releaseStatuses.map((status) => t(`statuses.${status}`)).join(", ")

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, type KeyboardEvent } from "react";
+import { formatCedula } from "@/components/person/options.ts";
 import { fileHref } from "@/lib/evidence/views.ts";
 import { formatDateTime, formatDay } from "@/lib/i18n/format.ts";
 import type { AppLocale } from "@/lib/i18n/locale.ts";
@@ -83,7 +84,7 @@ export function QueueItemCard(props: QueueItemCardProps) {
           <h4 className={styles.subheading}>{t("item.person")}</h4>
           <dl className={`facts ${styles.facts}`}>
             <dt>{t("item.cedula")}</dt>
-            <dd>{item.person.cedula ?? <span className="muted">{t("item.noCedula")}</span>}</dd>
+            <dd>{item.person.cedula ? formatCedula(item.person.cedula) : <span className="muted">{t("item.noCedula")}</span>}</dd>
             {item.person.otherSpellings.length > 0 ? (
               <>
                 <dt>{t("item.otherSpellings")}</dt>
