@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/api/action.ts";
 
-const KNOWN = [
+/** The error codes a form has its own sentence for (`forms.error.<code>`); any other reads as "internal". */
+export const FORM_ERROR_CODES = [
   "invalid_input",
   "conflict",
   "stale_version",
@@ -14,7 +15,8 @@ const KNOWN = [
   "unprocessable",
   "rate_limited",
 ] as const;
-type Known = (typeof KNOWN)[number];
+export type FormErrorCode = (typeof FORM_ERROR_CODES)[number];
+type Known = FormErrorCode;
 const FIELDS = ["email", "name", "password", "passwordAgain", "token", "role", "organizationId", "slug", "expiresInDays", "code"] as const;
 const isKnownField = (field: string): field is (typeof FIELDS)[number] => (FIELDS as readonly string[]).includes(field);
 
@@ -35,7 +37,7 @@ export function FormProblem({
   if (!result || result.ok) return null;
   // Issues about the form as a whole (no field path) are covered by the sentence above.
   const fields = Object.keys(result.error.fields).filter((field) => field !== "");
-  const code = (KNOWN as readonly string[]).includes(result.error.code) ? (result.error.code as Known) : "internal";
+  const code = (FORM_ERROR_CODES as readonly string[]).includes(result.error.code) ? (result.error.code as Known) : "internal";
   return (
     <div role="alert" className="error-message" data-testid="form-problem" data-code={result.error.code}>
       <p>{override[result.error.code] ?? t(`error.${code}`)}</p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { FORM_ERROR_CODES, type FormErrorCode } from "@/components/forms/FormProblem.tsx";
 import type { EvidenceProblem } from "./evidence-problems.ts";
 import { fieldErrorKey, issueOn } from "./field-problems.ts";
 import styles from "./Record.module.css";
@@ -11,17 +12,7 @@ export interface ShownProblem {
   fields: Record<string, string>;
 }
 
-const CODES = [
-  "invalid_input",
-  "conflict",
-  "stale_version",
-  "forbidden",
-  "second_factor_required",
-  "unauthenticated",
-  "not_found",
-  "unprocessable",
-  "rate_limited",
-] as const;
+const CODES = FORM_ERROR_CODES;
 
 /** `aria-describedby` from the ids that are set. */
 export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
@@ -71,7 +62,7 @@ export function ProblemSummary({
   const tForms = useTranslations("forms");
   const fieldError = useFieldError();
   if (!problem) return null;
-  const code = (CODES as readonly string[]).includes(problem.code) ? (problem.code as (typeof CODES)[number]) : "internal";
+  const code = (CODES as readonly string[]).includes(problem.code) ? (problem.code as FormErrorCode) : "internal";
   const paths = Object.keys(problem.fields).filter((path) => path !== "");
   return (
     <div role="alert" className="error-message" data-testid={testId} data-code={problem.code}>
