@@ -45,6 +45,10 @@ const CLIENT_NAMESPACES = [
   "person",
   "record",
   "review",
+  "search",
+  "publicPerson",
+  "subscriptions",
+  "tips",
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -15,6 +15,11 @@ export const env = {
   maxUploadBytes: () => intFrom("CONSTANCIA_MAX_UPLOAD_BYTES", 25 * 1024 * 1024, 1024, 500 * 1024 * 1024),
   /** Public base URL, used in links sent by e-mail and in PFIF record ids. */
   publicUrl: () => nonEmpty(process.env.CONSTANCIA_PUBLIC_URL) ?? `http://localhost:${env.port()}`,
+  /** SMTP server for outgoing mail (smtp://user:pass@host:port); unset: mail is written as .eml files under dataDir/mail. */
+  smtpUrl: () => nonEmpty(process.env.SMTP_URL),
+  mailFrom: () => nonEmpty(process.env.CONSTANCIA_MAIL_FROM) ?? "Constancia <avisos@constancia.invalid>",
+  /** Public searches one client may make per minute (search-as-you-type sends one per pause in typing). */
+  searchRateLimit: () => intFrom("CONSTANCIA_SEARCH_RATE_LIMIT", 120, 1, 1_000_000),
   isProduction: () => process.env.NODE_ENV === "production",
 };
 

@@ -14,6 +14,10 @@ import enRecord from "./messages/en/record.json" with { type: "json" };
 import esRecord from "./messages/es/record.json" with { type: "json" };
 import enReview from "./messages/en/review.json" with { type: "json" };
 import esReview from "./messages/es/review.json" with { type: "json" };
+import enSubscriptions from "./messages/en/subscriptions.json" with { type: "json" };
+import esSubscriptions from "./messages/es/subscriptions.json" with { type: "json" };
+import enTips from "./messages/en/tips.json" with { type: "json" };
+import esTips from "./messages/es/tips.json" with { type: "json" };
 import type { AppLocale } from "./locale.ts";
 
 /**
@@ -31,6 +35,8 @@ const es = {
   publicPerson: esPublicPerson,
   record: esRecord,
   review: esReview,
+  subscriptions: esSubscriptions,
+  tips: esTips,
 };
 
 const en: typeof es = {
@@ -42,6 +48,8 @@ const en: typeof es = {
   publicPerson: enPublicPerson,
   record: enRecord,
   review: enReview,
+  subscriptions: enSubscriptions,
+  tips: enTips,
 } as typeof es;
 
 export type Messages = typeof es;

@@ -22,6 +22,9 @@ import { evidenceOperations } from "./operations/evidence.ts";
 import { personOperations } from "./operations/persons.ts";
 import { releaseOperations } from "./operations/releases.ts";
 import { reviewOperations } from "./operations/reviews.ts";
+import { searchOperations } from "./operations/search.ts";
+import { subscriptionOperations } from "./operations/subscriptions.ts";
+import { tipOperations } from "./operations/tips.ts";
 import { openApiDocumentSchema } from "./schemas.ts";
 
 /**
@@ -285,4 +288,7 @@ export const operations: readonly Operation[] = [
   ...releaseOperations,
   ...evidenceOperations,
   ...reviewOperations,
+  ...searchOperations,
+  ...subscriptionOperations,
+  ...tipOperations,
 ];

@@ -10,6 +10,8 @@ import { createPerson, markPersonDeleted } from "../../persons/mutations.ts";
 import type { CreatePersonInput } from "../../persons/schema.ts";
 import { createRelease } from "../../releases/mutations.ts";
 import { reviewRelease } from "../../reviews/mutations.ts";
+import { subscriptionFixtures } from "../../subscriptions/openapi-fixtures.ts";
+import { tipFixtures } from "../../tips/openapi-fixtures.ts";
 import { makeActor } from "../../testing/actors.ts";
 import { operations, type Operation } from "./registry.ts";
 import { errorResponseSchema } from "./schemas.ts";
@@ -56,6 +58,8 @@ beforeAll(async () => {
     revokeToken: async () => ({ params: { id: (await createApiToken(actor, admin.id, { name: "to revoke" })).id } }),
     createOrganization: async () => ({ body: { name: "Observatorio de prueba", slug: `prueba-${randomUUID().slice(0, 8)}` } }),
     ...(await recordingFixtures(organization.id)),
+    ...(await subscriptionFixtures(organization.id)),
+    ...(await tipFixtures(organization.id)),
   };
 });
 
