@@ -1,5 +1,5 @@
-import { phoneticKeys } from "../search/phonetic.ts";
 import { canonicalCedula, nameTokens, normalizedFullName, parseCedula } from "../search/normalize.ts";
+import { storedSearchKeys } from "../search/retrieval-keys.ts";
 
 /**
  * The columns a person is searched by, derived from what was written: every
@@ -9,6 +9,7 @@ import { canonicalCedula, nameTokens, normalizedFullName, parseCedula } from "..
 export interface PersonSearchFields {
   normalizedName: string;
   nameTokens: string[];
+  /** The keys search narrows candidates by (lib/search/retrieval-keys.ts). */
   phoneticKeys: string[];
 }
 
@@ -26,7 +27,7 @@ export function personSearchFields(person: {
   return {
     normalizedName: normalizedFullName(person.givenNames, person.surnames),
     nameTokens: tokens,
-    phoneticKeys: [...new Set(phoneticKeys(tokens))],
+    phoneticKeys: storedSearchKeys(person.givenNames, person.surnames, person.otherSpellings ?? []),
   };
 }
 

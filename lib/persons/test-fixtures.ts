@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client.ts";
 import type { Disclosure, ReleaseConditions, ReleaseStatus } from "../generated/prisma/enums.ts";
-import { nameTokens, normalizedFullName, parseCedula } from "../search/normalize.ts";
+import { parseCedula } from "../search/normalize.ts";
+import { personSearchFields } from "./search-fields.ts";
 
 /**
  * Rows for integration tests of the public reads, written straight to the
@@ -36,8 +37,7 @@ export async function makePerson(
       cedula: cedula ? `${cedula.prefix ?? "V"}${cedula.digits}` : null,
       cedulaDigits: cedula?.digits ?? null,
       notes: input.notes ?? null,
-      normalizedName: normalizedFullName(input.givenNames, input.surnames),
-      nameTokens: [...nameTokens(input.givenNames), ...nameTokens(input.surnames)],
+      ...personSearchFields(input),
       deletedAt: input.deleted ? new Date() : null,
       mergedIntoId: input.mergedIntoId ?? null,
     },

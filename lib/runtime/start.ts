@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { disconnectDb } from "../db/client.ts";
 import { loadDemo, DEMO_USERS } from "../demo/load.ts";
+import { refreshSearchKeys } from "../search/mutations.ts";
 import { env } from "../env.ts";
 import { buildIsStale, nextBin, runBuild } from "./build.ts";
 import { openDatabase, type DatabaseHandle } from "./database.ts";
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop(0));
 
   try {
+    await refreshSearchKeys({ log: say });
     if (env.demo()) {
       await loadDemo({ log: say });
     }

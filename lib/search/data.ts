@@ -1,104 +1,217 @@
 import { db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { DatePrecision, Disclosure } from "../generated/prisma/enums.ts";
-import { publicPersonView, type PublicPerson } from "../persons/public.ts";
-import { likePrefix } from "./like.ts";
-import { nameTokens, parseCedula } from "./normalize.ts";
+import { publicPersonStatus, publicPersonView } from "../persons/public.ts";
+import { MAX_QUERY_WORDS, prepareCandidate, rankCandidates, type PersonName } from "./match.ts";
+import { parseCedula } from "./normalize.ts";
+import { deletionVariants, MIN_KEY_FOR_TYPOS, requiredWords, type RequiredWord } from "./retrieval-keys.ts";
+import type { SearchResponse, SearchResult } from "./schema.ts";
 
-export type PublicPersonStatus = "verified" | "reported" | "detained";
+/**
+ * The public search (DESIGN.md rules 4 and 5, API.md "GET /api/v1/search").
+ *
+ * PostgreSQL narrows the million to a few hundred candidates by indexed keys
+ * (retrieval-keys.ts): each word of the query, its sound-alikes (same key) and
+ * its typos (keys found in the small vocabulary table), every identifying word
+ * required, or — when that finds too few — at least half of them. The
+ * matcher (match.ts) then judges each candidate exactly, classes it
+ * exact/close/partial and ranks. Only people whose names are public are
+ * candidates for a name; an exact cédula also finds initials-only people
+ * (whoever types a full cédula already knows it). Never a withheld, deleted or
+ * merged person.
+ */
 
-export interface PublicSearchResult {
-  person: PublicPerson & { displayName: string };
-  status: PublicPersonStatus;
-  /** The release the status speaks of: the latest verified one, else the latest reported one. */
-  releasedOn: Date | null;
-  releasedPrecision: DatePrecision | null;
+/** Candidates that meet every identifying word; more would all be near-identical namesakes. */
+const ALL_WORDS_CANDIDATES = 400;
+/** Candidates that meet only half the words, fetched when the first set is short. */
+const HALF_WORDS_CANDIDATES = 200;
+/** Neighbours by trigram distance looked up for long words, which may carry two typos. */
+const TRIGRAM_NEIGHBOURS = 20;
+
+export interface Candidate extends PersonName {
+  id: string;
+  disclosure: Disclosure;
+  normalizedName: string;
 }
 
-export const SEARCH_MIN_LENGTH = 2;
-export const SEARCH_MAX_LIMIT = 50;
-/** More words than this add nothing to a name search but cost. */
-const MAX_TOKENS = 8;
+export async function searchPeople(text: string, limit: number): Promise<SearchResponse> {
+  const cedula = parseCedula(text);
+  const candidates = cedula ? await candidatesByCedula(cedula.digits) : await candidatesByName(text, limit);
+  // Ties keep a stable, meaningful order: alphabetical, then by id.
+  candidates.sort((a, b) => a.normalizedName.localeCompare(b.normalizedName) || a.id.localeCompare(b.id));
+  const ranked = rankCandidates(text, candidates.map(prepareCandidate), limit);
+  const facts = await publicFacts(ranked.map((entry) => entry.person.id));
 
-interface Row {
-  id: string;
-  givenNames: string;
-  surnames: string;
-  disclosure: Disclosure;
-  status: PublicPersonStatus;
-  releasedOn: Date | null;
-  releasedPrecision: DatePrecision | null;
+  const results: SearchResult[] = [];
+  for (const entry of ranked) {
+    const view = publicPersonView(entry.person);
+    const fact = facts.get(entry.person.id);
+    // Never a withheld person, whatever the query said; initials only for an exact cédula.
+    if (view.displayName === null || !fact) continue;
+    if (view.disclosure === "initials" && !cedula) continue;
+    results.push({
+      id: entry.person.id,
+      name: view.displayName,
+      match: entry.match,
+      score: entry.score,
+      status: fact.status,
+      releasedOn: fact.releasedMonth,
+      externalRef: fact.externalRef,
+    });
+  }
+  return { query: text, results };
+}
+
+async function candidatesByCedula(digits: string): Promise<Candidate[]> {
+  return db().$queryRaw<Candidate[]>`
+    SELECT p."id", p."givenNames", p."surnames", p."otherSpellings", p."cedulaDigits",
+           p."disclosure"::text AS "disclosure", p."normalizedName"
+      FROM "Person" p
+     WHERE p."cedulaDigits" = ${digits}
+       AND p."disclosure" IN ('public', 'initials')
+       AND p."deletedAt" IS NULL AND p."mergedIntoId" IS NULL
+     LIMIT 5`;
 }
 
 /**
- * The public search, simple for now (the tolerant matching of DESIGN.md rule 5 comes later):
- *
- * - fewer than 2 characters after trimming: nothing;
- * - a cédula in any format: the person whose cedulaDigits are equal, even with
- *   initials-only disclosure (whoever types a full cédula already knows it);
- * - otherwise every folded word of the query must begin some word of the name,
- *   among persons whose names are public.
- *
- * Never a withheld person, a deleted one or one merged into another. Status
- * comes from the person's current releases. Results pass through publicPersonView.
+ * In three steps, each only when the one before found fewer than `limit`:
+ * every identifying word met by its own keys (exact, sound-alike, particles);
+ * then with typos too; then at least half the words. Most searches stop at
+ * the first, without the vocabulary lookup; and when a name has hundreds of
+ * namesakes, typo neighbours never push its own spellings out of the set.
  */
-export async function searchPublic(query: string, limit: number): Promise<PublicSearchResult[]> {
-  const text = query.trim();
-  if (text.length < SEARCH_MIN_LENGTH) return [];
-  const take = Math.min(Math.max(1, Math.trunc(limit) || 1), SEARCH_MAX_LIMIT);
+async function candidatesByName(text: string, limit: number): Promise<Candidate[]> {
+  const words = requiredWords(text, MAX_QUERY_WORDS);
+  if (words.length === 0) return [];
+  const found = new Map<string, Candidate>();
+  const add = (rows: readonly Candidate[]) => rows.forEach((row) => found.set(row.id, row));
 
-  const cedula = parseCedula(text);
-  let where: Prisma.Sql;
-  let rank: Prisma.Sql = Prisma.empty;
-  if (cedula) {
-    where = Prisma.sql`p."cedulaDigits" = ${cedula.digits} AND p."disclosure" IN ('public', 'initials')`;
-  } else {
-    const tokens = [...new Set(nameTokens(text))].slice(0, MAX_TOKENS);
-    if (tokens.length === 0) return [];
-    const prefixConditions = tokens.map(
-      (token) =>
-        Prisma.sql`EXISTS (SELECT 1 FROM unnest(p."nameTokens") AS nt(word) WHERE nt.word LIKE ${likePrefix(token)} ESCAPE '\\')`,
-    );
-    where = Prisma.sql`p."disclosure" = 'public' AND ${Prisma.join(prefixConditions, " AND ")}`;
-    // Whole-word matches first: "ana" finds Ana before Anabel.
-    rank = Prisma.sql`cardinality(ARRAY(SELECT unnest(p."nameTokens") INTERSECT SELECT unnest(${tokens}::text[]))) DESC,`;
-  }
+  add(await candidateRows(everyWord(words.map((word) => word.keys)), ALL_WORDS_CANDIDATES));
+  if (found.size >= limit) return [...found.values()];
 
-  const rows = await db().$queryRaw<Row[]>`
-    SELECT p."id", p."givenNames", p."surnames", p."disclosure"::text AS "disclosure",
-           CASE WHEN EXISTS (SELECT 1 FROM "Release" r
-                              WHERE r."personId" = p."id" AND r."deletedAt" IS NULL AND r."status" = 'verified')
-                  THEN 'verified'
-                WHEN EXISTS (SELECT 1 FROM "Release" r
-                              WHERE r."personId" = p."id" AND r."deletedAt" IS NULL AND r."status" IN ('reported', 'disputed'))
-                  THEN 'reported'
-                ELSE 'detained' END AS "status",
-           rel."releasedOn", rel."releasedPrecision"::text AS "releasedPrecision"
+  const keySets = await expandWithTypos(words);
+  const typosAdded = keySets.some((keys, index) => keys.length > words[index]!.keys.length);
+  if (typosAdded) add(await candidateRows(everyWord(keySets), ALL_WORDS_CANDIDATES));
+  if (found.size >= limit || words.length < 2) return [...found.values()];
+
+  const metCount = Prisma.join(
+    keySets.map((keys) => Prisma.sql`(p."phoneticKeys" && ${keys}::text[])::int`),
+    " + ",
+  );
+  const anyWord = [...new Set(keySets.flat())];
+  add(
+    await candidateRows(
+      Prisma.sql`p."phoneticKeys" && ${anyWord}::text[] AND (${metCount}) >= ${Math.ceil(words.length / 2)}`,
+      HALF_WORDS_CANDIDATES,
+    ),
+  );
+  return [...found.values()];
+}
+
+function everyWord(keySets: readonly string[][]): Prisma.Sql {
+  return Prisma.join(
+    keySets.map((keys) => Prisma.sql`p."phoneticKeys" && ${keys}::text[]`),
+    " AND ",
+  );
+}
+
+// Raw SQL: array overlap (&&) on the GIN-indexed key column, ANDed per word,
+// which Prisma's query builder cannot express.
+async function candidateRows(condition: Prisma.Sql, take: number): Promise<Candidate[]> {
+  return db().$queryRaw<Candidate[]>`
+    SELECT p."id", p."givenNames", p."surnames", p."otherSpellings", p."cedulaDigits",
+           p."disclosure"::text AS "disclosure", p."normalizedName"
       FROM "Person" p
-      LEFT JOIN LATERAL (
-        SELECT r."releasedOn", r."releasedPrecision"
-          FROM "Release" r
-         WHERE r."personId" = p."id" AND r."deletedAt" IS NULL
-           AND r."status" IN ('verified', 'reported', 'disputed')
-         ORDER BY (r."status" = 'verified') DESC, r."releasedOn" DESC NULLS LAST, r."createdAt" DESC
-         LIMIT 1
-      ) rel ON true
-     WHERE p."deletedAt" IS NULL
-       AND p."mergedIntoId" IS NULL
-       AND ${where}
-     ORDER BY ${rank} p."normalizedName", p."id"
+     WHERE p."disclosure" = 'public'
+       AND p."deletedAt" IS NULL AND p."mergedIntoId" IS NULL
+       AND ${condition}
      LIMIT ${take}`;
+}
 
-  const results: PublicSearchResult[] = [];
-  for (const row of rows) {
-    const person = publicPersonView(row);
-    if (person.displayName === null) continue; // never a withheld person, whatever the query said
-    results.push({
-      person: { ...person, displayName: person.displayName },
-      status: row.status,
-      releasedOn: row.releasedOn,
-      releasedPrecision: row.releasedPrecision,
-    });
-  }
-  return results;
+/**
+ * Each required word's keys plus the vocabulary keys a typo away: equal to one
+ * of the word's deletion variants, or sharing one of their stored one-letter
+ * deletions (retrieval-keys.ts); for words long enough for two typos, also the
+ * nearest keys by trigram distance (GiST index). One round trip for all words.
+ */
+export async function expandWithTypos(words: readonly RequiredWord[]): Promise<string[][]> {
+  const variantWord: number[] = [];
+  const variants: string[] = [];
+  const nearWord: number[] = [];
+  const nearKeys: string[] = [];
+  words.forEach((word, index) => {
+    if (word.typoEdits === 0) return;
+    for (const key of word.keys) {
+      if (key.length < MIN_KEY_FOR_TYPOS) continue;
+      for (const variant of deletionVariants(key, Math.min(word.typoEdits, 2))) {
+        variantWord.push(index);
+        variants.push(variant);
+      }
+      if (word.typoEdits >= 2) {
+        nearWord.push(index);
+        nearKeys.push(key);
+      }
+    }
+  });
+  const sets = words.map((word) => new Set([...word.keys, ...word.swapKeys]));
+  if (variants.length === 0) return sets.map((set) => [...set]);
+
+  // Raw SQL: the vocabulary lookups need unnest of parallel arrays and a
+  // trigram KNN (<->) ordering, which Prisma's query builder cannot express.
+  const rows = await db().$queryRaw<{ word: number; key: string }[]>`
+    WITH wanted AS (SELECT * FROM unnest(${variantWord}::int[], ${variants}::text[]) AS w("word", "variant"))
+    SELECT wanted."word", k."key" FROM wanted JOIN "SearchKey" k ON k."key" = wanted."variant"
+    UNION
+    SELECT wanted."word", v."key" FROM wanted JOIN "SearchKeyVariant" v ON v."variant" = wanted."variant"
+    UNION
+    SELECT near."word", knn."key"
+      FROM unnest(${nearWord}::int[], ${nearKeys}::text[]) AS near("word", "key")
+      CROSS JOIN LATERAL (
+        SELECT k."key" FROM "SearchKey" k ORDER BY k."key" <-> near."key" LIMIT ${TRIGRAM_NEIGHBOURS}
+      ) knn`;
+  for (const row of rows) sets[row.word]!.add(row.key);
+  return sets.map((set) => [...set]);
+}
+
+interface PublicFact {
+  status: SearchResult["status"];
+  releasedMonth: string | null;
+  externalRef: string | null;
+}
+
+/**
+ * What the public may know about each found person: the status (verified if a
+ * release is, else reported if one is under review, else detained), the month
+ * of the release it speaks of (DESIGN.md rule 4: the month, never the day),
+ * and the organization's own reference.
+ */
+async function publicFacts(ids: readonly string[]): Promise<Map<string, PublicFact>> {
+  if (ids.length === 0) return new Map();
+  const persons = await db().person.findMany({
+    where: { id: { in: [...ids] } },
+    select: {
+      id: true,
+      externalRef: true,
+      releases: {
+        where: { deletedAt: null, status: { in: ["verified", "reported", "disputed"] } },
+        select: { status: true, releasedOn: true, releasedPrecision: true, createdAt: true },
+      },
+    },
+  });
+  return new Map(
+    persons.map((person) => {
+      const status = publicPersonStatus(person.releases.map((release) => release.status));
+      const shown = person.releases
+        .filter((release) => (status === "release_verified" ? release.status === "verified" : true))
+        .sort((a, b) => (b.releasedOn?.getTime() ?? 0) - (a.releasedOn?.getTime() ?? 0) || b.createdAt.getTime() - a.createdAt.getTime())[0];
+      return [
+        person.id,
+        { status, releasedMonth: shown ? releasedMonth(shown.releasedOn, shown.releasedPrecision) : null, externalRef: person.externalRef },
+      ];
+    }),
+  );
+}
+
+function releasedMonth(releasedOn: Date | null, precision: DatePrecision): string | null {
+  return releasedOn && precision !== "unknown" ? releasedOn.toISOString().slice(0, 7) : null;
 }

@@ -5,11 +5,23 @@ import {
   LABELLED_SET_PATH,
   serializeLabelledSet,
   VARIATIONS,
-  type LabelledQuery,
   type LabelledSet,
   type Variation,
 } from "./labelled-set.ts";
-import { matchPerson, prepareCandidate, rankCandidates, type MatchKind, type RankedCandidate } from "./match.ts";
+import {
+  exactForStrangers,
+  formatMisses,
+  isLabelled,
+  LABELLED_VARIATIONS,
+  ofVariation,
+  recall,
+  RECALL_AT_5_OVERALL,
+  RECALL_AT_5_PER_VARIATION,
+  recallTable,
+  share,
+  type Outcome,
+} from "./labelled-metrics.ts";
+import { matchPerson, prepareCandidate, rankCandidates, type MatchKind } from "./match.ts";
 
 /**
  * The in-memory version of the search acceptance test: every labelled query
@@ -18,8 +30,6 @@ import { matchPerson, prepareCandidate, rankCandidates, type MatchKind, type Ran
 const committed = readFileSync(LABELLED_SET_PATH, "utf8");
 const set = JSON.parse(committed) as LabelledSet;
 
-const RECALL_AT_5_OVERALL = 0.97;
-const RECALL_AT_5_PER_VARIATION = 0.9;
 
 /**
  * The class API.md promises for each way of writing a name. Recall alone
@@ -81,142 +91,81 @@ describe("labelled set", () => {
   });
 });
 
-interface Outcome {
-  query: LabelledQuery;
-  /** The first five answers. */
-  ranked: RankedCandidate<LabelledSet["people"][number]>[];
-  /** Position of the expected person among them, -1 when absent or not on record. */
-  position: number;
+interface MatcherOutcome extends Outcome {
   /** The class the expected person gets, whatever its rank. */
   targetMatch: MatchKind | null;
 }
 
 describe("search recall on the labelled set", () => {
-  let outcomes: Outcome[] = [];
+  let outcomes: MatcherOutcome[] = [];
 
   beforeAll(() => {
     const people = set.people.map(prepareCandidate);
     const byId = new Map(people.map((candidate) => [candidate.person.id, candidate]));
     outcomes = set.queries.map((query) => {
-      const ranked = rankCandidates(query.text, people, 5);
+      const answers = rankCandidates(query.text, people, 5).map((entry) => ({ id: entry.person.id, match: entry.match }));
       const target = query.expectedId === null ? undefined : byId.get(query.expectedId);
       return {
         query,
-        ranked,
-        position: ranked.findIndex((entry) => entry.person.id === query.expectedId),
+        answers,
+        position: answers.findIndex((answer) => answer.id === query.expectedId),
         targetMatch: target ? matchPerson(query.text, target).match : null,
       };
     });
   });
 
-  const labelled = (): Outcome[] => outcomes.filter(({ query }) => query.expectedId !== null);
-  const ofVariation = (variation: Variation): Outcome[] =>
-    outcomes.filter(({ query }) => query.variation === variation);
-  const share = (group: readonly Outcome[], test: (outcome: Outcome) => boolean): number =>
-    group.filter(test).length / group.length;
-  const recall = (group: readonly Outcome[], within: number): number =>
-    share(group, ({ position }) => position >= 0 && position < within);
+  const labelled = (): MatcherOutcome[] => outcomes.filter(isLabelled);
   const asExpected = (group: readonly Outcome[]): number =>
-    share(
-      group,
-      ({ query, targetMatch }) => targetMatch !== null && EXPECTED_MATCH[query.variation].includes(targetMatch),
-    );
+    share(group, (outcome) => {
+      const { query, targetMatch } = outcome as MatcherOutcome;
+      return targetMatch !== null && EXPECTED_MATCH[query.variation].includes(targetMatch);
+    });
 
   it("prints recall per variation", () => {
-    const rows: Record<string, string | number>[] = VARIATIONS.map((variation) => {
-      const group = ofVariation(variation);
-      if (variation.startsWith("not-on-record")) {
-        return {
-          variation,
-          queries: group.length,
-          "recall@1": "—",
-          "recall@5": "—",
-          "class as expected": "—",
-          "exact answers": group.filter(({ ranked }) => ranked.some((entry) => entry.match === "exact")).length,
-          "any answer": group.filter(({ ranked }) => ranked.length > 0).length,
-        };
-      }
-      return {
-        variation,
-        queries: group.length,
-        "recall@1": recall(group, 1).toFixed(3),
-        "recall@5": recall(group, 5).toFixed(3),
-        "class as expected": asExpected(group).toFixed(3),
-        "exact answers": "",
-        "any answer": "",
-      };
-    });
-    rows.push({
-      variation: "all labelled",
-      queries: labelled().length,
-      "recall@1": recall(labelled(), 1).toFixed(3),
-      "recall@5": recall(labelled(), 5).toFixed(3),
-      "class as expected": asExpected(labelled()).toFixed(3),
-      "exact answers": "",
-      "any answer": "",
-    });
-    console.log(formatTable(rows));
+    console.log(recallTable(outcomes, (group) => asExpected(group).toFixed(3)));
     const misses = labelled().filter(
       (outcome) => outcome.position < 0 || !EXPECTED_MATCH[outcome.query.variation].includes(outcome.targetMatch!),
     );
-    if (misses.length > 0) console.log(formatMisses(misses.slice(0, 20)));
+    if (misses.length > 0) {
+      console.log(
+        formatMisses(misses, (outcome) => {
+          const { query, targetMatch, position } = outcome as MatcherOutcome;
+          return `${query.expectedId} ${targetMatch ?? "no match"} at ${position}`;
+        }),
+      );
+    }
   });
 
   it(`finds the person within the first 5 for at least ${RECALL_AT_5_OVERALL} of all labelled queries`, () => {
     expect(recall(labelled(), 5)).toBeGreaterThanOrEqual(RECALL_AT_5_OVERALL);
   });
 
-  const labelledVariations = VARIATIONS.filter((variation) => !variation.startsWith("not-on-record"));
-
-  it.each(labelledVariations)(
+  it.each(LABELLED_VARIATIONS)(
     `finds the person within the first 5 for at least ${RECALL_AT_5_PER_VARIATION} of %s queries`,
     (variation) => {
-      expect(recall(ofVariation(variation), 5)).toBeGreaterThanOrEqual(RECALL_AT_5_PER_VARIATION);
+      expect(recall(ofVariation(outcomes, variation), 5)).toBeGreaterThanOrEqual(RECALL_AT_5_PER_VARIATION);
     },
   );
 
-  it.each(labelledVariations)(
+  it.each(LABELLED_VARIATIONS)(
     `gives the person the promised class for at least ${EXPECTED_MATCH_SHARE} of %s queries`,
     (variation) => {
-      expect(asExpected(ofVariation(variation))).toBeGreaterThanOrEqual(EXPECTED_MATCH_SHARE);
+      expect(asExpected(ofVariation(outcomes, variation))).toBeGreaterThanOrEqual(EXPECTED_MATCH_SHARE);
     },
   );
 
   it("never answers exact for a name or cédula not on record", () => {
-    const exact = outcomes.filter(
-      ({ query, ranked }) => query.expectedId === null && ranked.some((entry) => entry.match === "exact"),
-    );
-    expect(exact.map(({ query }) => query.text)).toEqual([]);
+    expect(exactForStrangers(outcomes)).toEqual([]);
   });
 
   it("answers nothing for a cédula not on record", () => {
-    const answered = ofVariation("not-on-record-cedula").filter(({ ranked }) => ranked.length > 0);
+    const answered = ofVariation(outcomes, "not-on-record-cedula").filter(({ answers }) => answers.length > 0);
     expect(answered.map(({ query }) => query.text)).toEqual([]);
   });
 
   it("answers exact, and only that person, for every cédula on record, whatever the format", () => {
-    for (const { query, ranked } of outcomes.filter((outcome) => outcome.query.variation.startsWith("cedula-"))) {
-      expect(ranked.map((entry) => [entry.person.id, entry.match]), query.text).toEqual([[query.expectedId, "exact"]]);
+    for (const { query, answers } of outcomes.filter((outcome) => outcome.query.variation.startsWith("cedula-"))) {
+      expect(answers.map((answer) => [answer.id, answer.match]), query.text).toEqual([[query.expectedId, "exact"]]);
     }
   });
 });
-
-function formatTable(rows: readonly Record<string, string | number>[]): string {
-  const columns = Object.keys(rows[0]!);
-  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[index]!) : cell.padStart(widths[index]!))).join("  ");
-  const body = rows.map((row) => line(columns.map((column) => String(row[column]))));
-  return [line(columns), line(widths.map((width) => "-".repeat(width))), ...body].join("\n");
-}
-
-function formatMisses(misses: readonly Outcome[]): string {
-  return [
-    "Not found in the first 5, or not the promised class (first 20):",
-    ...misses.map(({ query, ranked, position, targetMatch }) => {
-      const first = ranked[0] ? `${ranked[0].person.id} (${ranked[0].match})` : "nothing";
-      const target = `${query.expectedId} ${targetMatch ?? "no match"} at ${position}`;
-      return `  ${query.variation}: "${query.text}" → ${target}, first ${first}`;
-    }),
-  ].join("\n");
-}
