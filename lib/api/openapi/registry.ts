@@ -55,7 +55,6 @@ export const TAGS = {
   Tips: "Information about a person sent by anyone, read by moderators only and never published.",
   Search: "The public search by name or cédula (DESIGN.md rule 5).",
   Subscriptions: "\"Avísame\": e-mail notice, after a confirmed opt-in, when a person's release is verified.",
-  Tips: "Information the public sends about a person, read only by moderators.",
   Meta: "This API's own description.",
 } as const;
 export type Tag = keyof typeof TAGS;
