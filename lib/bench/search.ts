@@ -1,0 +1,243 @@
+/**
+ * `npm run bench:search`: the public search (GET /api/v1/search) on a database
+ * of 1,000,000 people, through the real app server (`next start`, HTTP, rate
+ * limit counted in PostgreSQL, matching and ranking in TypeScript) and, in the
+ * same run, the bare SQL the app sends for the same queries (captured from
+ * Prisma's query log and replayed through `pg`), so the cost of everything
+ * around the SQL shows as a ratio. See BENCHMARKS.md.
+ *
+ * Workload: the labelled set's queries (lib/search/labelled-set.json: names
+ * with accents missing, reordered, typos, sound-alikes, initials, particles,
+ * cédulas in every format, names not on record), whose people are loaded
+ * among the million.
+ *
+ * Options: --persons 1000000, --single 1000 (sequential requests), --seconds 20
+ * (length of the 32-client run), --clients 32, --port 3990.
+ *
+ * A benchmark measures, it does not judge: it prints PASS/MISS against the
+ * targets and exits 0; it exits non-zero only when something fails.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { disconnectDb } from "../db/client.ts";
+import { buildIsStale, nextBin, runBuild } from "../runtime/build.ts";
+import { searchPeople } from "../search/data.ts";
+import { LABELLED_SET_PATH, type LabelledSet } from "../search/labelled-set.ts";
+import { captureAppSql, type CapturedQuery } from "./capture.ts";
+import { createBenchDatabase } from "./database.ts";
+import { loadSearchBenchData } from "./search-data.ts";
+import { formatMs, summarize, textTable, type Summary } from "./stats.ts";
+
+const TARGETS = { singleP95: 50, concurrentRps: 300, concurrentP95: 250, serverMb: 500 };
+
+const { values: options } = parseArgs({
+  options: {
+    persons: { type: "string", default: "1000000" },
+    single: { type: "string", default: "1000" },
+    seconds: { type: "string", default: "20" },
+    clients: { type: "string", default: "32" },
+    port: { type: "string", default: "3990" },
+  },
+});
+const personsWanted = whole("persons", options.persons);
+const singleRequests = whole("single", options.single);
+const seconds = whole("seconds", options.seconds);
+const clients = whole("clients", options.clients);
+const port = whole("port", options.port);
+const root = path.resolve(import.meta.dirname, "../..");
+const say = (line = "") => console.log(line);
+
+async function main(): Promise<void> {
+  say(`bench:search — ${new Date().toISOString()}`);
+  say(
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+      `Node ${process.version}, load average ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}`,
+  );
+  const labelled = JSON.parse(readFileSync(LABELLED_SET_PATH, "utf8")) as LabelledSet;
+  const queries = labelled.queries.map((query) => query.text);
+  const bench = await createBenchDatabase(say);
+  say(`Database: ${bench.name} on ${bench.server}`);
+  let server: ChildProcess | null = null;
+  try {
+    say(`\nLoading ${personsWanted.toLocaleString("en")} people:`);
+    const data = await loadSearchBenchData(bench.url, personsWanted, labelled, say);
+    say(
+      `  done in ${(data.ms / 1000).toFixed(0)} s; vocabulary ${data.vocabulary.keys.toLocaleString("en")} keys, ` +
+        `${data.vocabulary.variants.toLocaleString("en")} one-deletion variants`,
+    );
+
+    // What the app sends to PostgreSQL for each query: captured once, replayed as the bare side.
+    process.env.DATABASE_URL = bench.url;
+    const captured: CapturedQuery[][] = [];
+    for (const text of queries) captured.push((await captureAppSql(bench.url, () => searchPeople(text, 10))).queries);
+    await disconnectDb();
+    say(`Captured the SQL of ${queries.length} queries (${captured.reduce((sum, list) => sum + list.length, 0)} statements).`);
+
+    if (buildIsStale(root)) {
+      say("Building the app (next build)…");
+      await runBuild(root);
+    }
+    server = spawn(nextBin(root), ["start", "-H", "localhost", "-p", String(port)], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        DATABASE_URL: bench.url,
+        NODE_ENV: "production",
+        // Counted like any client's, but high enough that the benchmark's own clients are never refused.
+        CONSTANCIA_SEARCH_RATE_LIMIT: "1000000",
+        NEXTAUTH_SECRET: "bench-search-secret-not-for-use",
+      },
+    });
+    const base = `http://localhost:${port}`;
+    await waitFor(`${base}/api/health`, 120_000);
+    const memory = new MemorySampler(server.pid!);
+
+    const request = async (text: string, client: number) => {
+      const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(text)}&limit=10`, {
+        headers: { "x-forwarded-for": `10.0.${client >> 8}.${client & 255}` },
+      });
+      if (response.status !== 200) throw new Error(`search "${text}" answered ${response.status}: ${await response.text()}`);
+      await response.arrayBuffer();
+    };
+    const bare = new pg.Pool({ connectionString: bench.url, max: clients });
+    const replay = async (index: number) => {
+      for (const statement of captured[index]!) await bare.query(statement.sql, JSON.parse(statement.params) as unknown[]);
+    };
+
+    say("\nWarming up (one pass over the workload on each side)…");
+    for (let index = 0; index < queries.length; index++) {
+      await request(queries[index]!, 0);
+      await replay(index);
+    }
+
+    say(`One client, ${singleRequests} sequential requests:`);
+    const appSingle = await sequential(singleRequests, (index) => request(queries[index % queries.length]!, 1));
+    const bareSingle = await sequential(singleRequests, (index) => replay(index % queries.length));
+
+    say(`${clients} concurrent clients for ${seconds} s each side:`);
+    const appConcurrent = await concurrent(clients, seconds, (client, index) =>
+      request(queries[(client * 97 + index) % queries.length]!, client + 2),
+    );
+    const bareConcurrent = await concurrent(clients, seconds, (client, index) => replay((client * 97 + index) % queries.length));
+    await bare.end();
+    const peakMb = memory.stop();
+
+    const ratio = (app: number, bareValue: number) => (bareValue > 0 ? `${(app / bareValue).toFixed(1)}×` : "—");
+    say("");
+    say(
+      textTable(
+        ["measure", "app (HTTP)", "bare SQL", "ratio", "target", "verdict"],
+        [
+          ["one client p50 (ms)", formatMs(appSingle.p50), formatMs(bareSingle.p50), ratio(appSingle.p50, bareSingle.p50), "", ""],
+          ["one client p95 (ms)", formatMs(appSingle.p95), formatMs(bareSingle.p95), ratio(appSingle.p95, bareSingle.p95), `≤ ${TARGETS.singleP95}`, verdict(appSingle.p95 <= TARGETS.singleP95)],
+          [`${clients} clients, requests/s`, appConcurrent.rps.toFixed(0), bareConcurrent.rps.toFixed(0), ratio(bareConcurrent.rps, appConcurrent.rps), `≥ ${TARGETS.concurrentRps}`, verdict(appConcurrent.rps >= TARGETS.concurrentRps)],
+          [`${clients} clients p95 (ms)`, formatMs(appConcurrent.summary.p95), formatMs(bareConcurrent.summary.p95), ratio(appConcurrent.summary.p95, bareConcurrent.summary.p95), `≤ ${TARGETS.concurrentP95}`, verdict(appConcurrent.summary.p95 <= TARGETS.concurrentP95)],
+          ["server peak RSS (MB)", peakMb.toFixed(0), "", "", `≤ ${TARGETS.serverMb}`, verdict(peakMb <= TARGETS.serverMb)],
+        ],
+      ),
+    );
+    say("(ratio: app ÷ bare for times, bare ÷ app for throughput: how many times the bare SQL alone is faster.)");
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server!.once("exit", resolve));
+    }
+    await disconnectDb();
+    await bench.drop();
+  }
+}
+
+async function sequential(count: number, work: (index: number) => Promise<void>): Promise<Summary> {
+  const samples: number[] = [];
+  for (let index = 0; index < count; index++) {
+    const started = performance.now();
+    await work(index);
+    samples.push(performance.now() - started);
+  }
+  return summarize(samples);
+}
+
+async function concurrent(
+  clientCount: number,
+  durationSeconds: number,
+  work: (client: number, index: number) => Promise<void>,
+): Promise<{ rps: number; summary: Summary }> {
+  const samples: number[] = [];
+  const started = performance.now();
+  const until = started + durationSeconds * 1000;
+  await Promise.all(
+    Array.from({ length: clientCount }, async (_, client) => {
+      for (let index = 0; performance.now() < until; index++) {
+        const at = performance.now();
+        await work(client, index);
+        samples.push(performance.now() - at);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { rps: samples.length / elapsed, summary: summarize(samples) };
+}
+
+/** Peak resident memory of the server process and its children, sampled every 100 ms from /proc. */
+class MemorySampler {
+  private peakKb = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly pid: number) {
+    this.timer = setInterval(() => {
+      this.peakKb = Math.max(this.peakKb, treeRssKb(this.pid));
+    }, 100);
+  }
+
+  stop(): number {
+    clearInterval(this.timer);
+    this.peakKb = Math.max(this.peakKb, treeRssKb(this.pid));
+    return this.peakKb / 1024;
+  }
+}
+
+function treeRssKb(pid: number): number {
+  let total = 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    for (const child of children ? children.split(/\s+/) : []) total += treeRssKb(Number(child));
+  } catch {
+    // The process ended between two reads.
+  }
+  return total;
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s.`);
+}
+
+function verdict(pass: boolean): string {
+  return pass ? "PASS" : "MISS";
+}
+
+function whole(name: string, raw: string | undefined): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number (got "${raw}").`);
+  return value;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
