@@ -23,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { disconnectDb } from "../db/client.ts";
+import { db, disconnectDb } from "../db/client.ts";
 import { buildIsStale, nextBin, runBuild } from "../runtime/build.ts";
 import { searchPeople } from "../search/data.ts";
 import { LABELLED_SET_PATH, type LabelledSet } from "../search/labelled-set.ts";
@@ -72,9 +72,7 @@ async function main(): Promise<void> {
 
     // What the app sends to PostgreSQL for each query: captured once, replayed as the bare side.
     process.env.DATABASE_URL = bench.url;
-    const captured: CapturedQuery[][] = [];
-    for (const text of queries) captured.push((await captureAppSql(bench.url, () => searchPeople(text, 10))).queries);
-    await disconnectDb();
+    const captured = await captureEach(bench.url, queries);
     say(`Captured the SQL of ${queries.length} queries (${captured.reduce((sum, list) => sum + list.length, 0)} statements).`);
 
     if (buildIsStale(root)) {
@@ -150,6 +148,26 @@ async function main(): Promise<void> {
     await disconnectDb();
     await bench.drop();
   }
+}
+
+const MARKER = "SELECT 'bench:search boundary'";
+
+/** The statements each query sends, from one capture: a marker statement separates one query's from the next's. */
+async function captureEach(url: string, texts: readonly string[]): Promise<CapturedQuery[][]> {
+  const { queries: log } = await captureAppSql(url, async () => {
+    for (const text of texts) {
+      await searchPeople(text, 10);
+      await db().$executeRawUnsafe(MARKER);
+    }
+  });
+  const perQuery: CapturedQuery[][] = [[]];
+  for (const entry of log) {
+    if (entry.sql === MARKER) perQuery.push([]);
+    else perQuery[perQuery.length - 1]!.push(entry);
+  }
+  perQuery.pop();
+  if (perQuery.length !== texts.length) throw new Error(`Captured ${perQuery.length} queries' SQL, expected ${texts.length}.`);
+  return perQuery;
 }
 
 async function sequential(count: number, work: (index: number) => Promise<void>): Promise<Summary> {
