@@ -4,7 +4,7 @@ import type { DatePrecision, Disclosure } from "../generated/prisma/enums.ts";
 import { publicPersonStatus, publicPersonView } from "../persons/public.ts";
 import { MAX_QUERY_WORDS, prepareCandidate, rankCandidates, type PersonName } from "./match.ts";
 import { parseCedula } from "./normalize.ts";
-import { deletionVariants, MIN_KEY_FOR_TYPOS, requiredWords, type RequiredWord } from "./retrieval-keys.ts";
+import { choose, deletionVariants, MIN_KEY_FOR_TYPOS, requiredWords, type RequiredWord } from "./retrieval-keys.ts";
 import type { SearchResponse, SearchResult } from "./schema.ts";
 
 /**
@@ -25,6 +25,8 @@ import type { SearchResponse, SearchResult } from "./schema.ts";
 const ALL_WORDS_CANDIDATES = 400;
 /** Candidates that meet only half the words, fetched when the first set is short. */
 const HALF_WORDS_CANDIDATES = 200;
+/** Half of the first five words is at most ten ways of choosing; more words say enough already. */
+const MAX_WORDS_FOR_HALF = 5;
 /** Neighbours by trigram distance looked up for long words, which may carry two typos. */
 const TRIGRAM_NEIGHBOURS = 20;
 
@@ -94,17 +96,11 @@ async function candidatesByName(text: string, limit: number): Promise<Candidate[
   if (typosAdded) add(await candidateRows(everyWord(keySets), ALL_WORDS_CANDIDATES));
   if (found.size >= limit || words.length < 2) return [...found.values()];
 
-  const metCount = Prisma.join(
-    keySets.map((keys) => Prisma.sql`(p."phoneticKeys" && ${keys}::text[])::int`),
-    " + ",
-  );
-  const anyWord = [...new Set(keySets.flat())];
-  add(
-    await candidateRows(
-      Prisma.sql`p."phoneticKeys" && ${anyWord}::text[] AND (${metCount}) >= ${Math.ceil(words.length / 2)}`,
-      HALF_WORDS_CANDIDATES,
-    ),
-  );
+  // Every way of choosing half the words, each an AND of indexed conditions: PostgreSQL
+  // ORs their bitmaps, instead of reading every row that meets any one word and counting.
+  const needed = Math.ceil(Math.min(words.length, MAX_WORDS_FOR_HALF) / 2);
+  const groups = choose(keySets.slice(0, MAX_WORDS_FOR_HALF), needed).map((group) => Prisma.sql`(${everyWord(group)})`);
+  add(await candidateRows(Prisma.sql`(${Prisma.join(groups, " OR ")})`, HALF_WORDS_CANDIDATES));
   return [...found.values()];
 }
 

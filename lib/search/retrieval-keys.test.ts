@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { damerauLevenshtein } from "./edit-distance.ts";
 import { phoneticKey } from "./phonetic.ts";
-import { adjacentSwaps, deletionVariants, requiredWords, storedSearchKeys } from "./retrieval-keys.ts";
+import { adjacentSwaps, choose, deletionVariants, requiredWords, storedSearchKeys } from "./retrieval-keys.ts";
 
 describe("storedSearchKeys", () => {
   it("keys every word, and particle runs both fused and stripped, so any way of writing the surname meets one", () => {
@@ -76,5 +76,13 @@ describe("deletionVariants", () => {
   it("swaps each pair of neighbouring letters once", () => {
     expect(adjacentSwaps("migeul")).toContain("miguel");
     expect(adjacentSwaps("anna")).toEqual(["nana", "anan"]);
+  });
+});
+
+describe("choose", () => {
+  it("lists every way of choosing k of n, in order", () => {
+    expect(choose(["a", "b", "c"], 2)).toEqual([["a", "b"], ["a", "c"], ["b", "c"]]);
+    expect(choose(["a", "b", "c", "d", "e"], 3)).toHaveLength(10);
+    expect(choose(["a"], 2)).toEqual([]);
   });
 });

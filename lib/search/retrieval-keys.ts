@@ -117,3 +117,11 @@ export function deletionVariants(key: string, depth: number): string[] {
   }
   return [...found];
 }
+
+/** Every way of choosing `size` of the items, in order. */
+export function choose<T>(items: readonly T[], size: number): T[][] {
+  if (size === 0) return [[]];
+  if (items.length < size) return [];
+  const [first, ...rest] = items;
+  return [...choose(rest, size - 1).map((group) => [first!, ...group]), ...choose(rest, size)];
+}
