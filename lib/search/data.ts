@@ -2,6 +2,7 @@ import { db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { DatePrecision, Disclosure } from "../generated/prisma/enums.ts";
 import { publicPersonStatus, publicPersonView } from "../persons/public.ts";
+import { damerauLevenshtein } from "./edit-distance.ts";
 import { MAX_QUERY_WORDS, prepareCandidate, rankCandidates, type PersonName } from "./match.ts";
 import { parseCedula } from "./normalize.ts";
 import { choose, deletionVariants, MIN_KEY_FOR_TYPOS, requiredWords, type RequiredWord } from "./retrieval-keys.ts";
@@ -27,8 +28,6 @@ const ALL_WORDS_CANDIDATES = 400;
 const HALF_WORDS_CANDIDATES = 200;
 /** Half of the first five words is at most ten ways of choosing; more words say enough already. */
 const MAX_WORDS_FOR_HALF = 5;
-/** Neighbours by trigram distance looked up for long words, which may carry two typos. */
-const TRIGRAM_NEIGHBOURS = 20;
 
 export interface Candidate extends PersonName {
   id: string;
@@ -127,45 +126,36 @@ async function candidateRows(condition: Prisma.Sql, take: number): Promise<Candi
 /**
  * Each required word's keys plus the vocabulary keys a typo away: equal to one
  * of the word's deletion variants, or sharing one of their stored one-letter
- * deletions (retrieval-keys.ts); for words long enough for two typos, also the
- * nearest keys by trigram distance (GiST index). One round trip for all words.
+ * deletions (retrieval-keys.ts). One round trip for all words, each lookup an
+ * index scan (= ANY). Two substitutions in one long word are beyond it (they
+ * would need two-letter deletions stored for every key); such a word is
+ * still found through the person's other words, by the half-the-words step.
  */
 export async function expandWithTypos(words: readonly RequiredWord[]): Promise<string[][]> {
-  const variantWord: number[] = [];
-  const variants: string[] = [];
-  const nearWord: number[] = [];
-  const nearKeys: string[] = [];
-  words.forEach((word, index) => {
-    if (word.typoEdits === 0) return;
+  const variants = new Set<string>();
+  for (const word of words) {
+    if (word.typoEdits === 0) continue;
     for (const key of word.keys) {
       if (key.length < MIN_KEY_FOR_TYPOS) continue;
-      for (const variant of deletionVariants(key, Math.min(word.typoEdits, 2))) {
-        variantWord.push(index);
-        variants.push(variant);
-      }
-      if (word.typoEdits >= 2) {
-        nearWord.push(index);
-        nearKeys.push(key);
-      }
+      for (const variant of deletionVariants(key, Math.min(word.typoEdits, 2))) variants.add(variant);
     }
-  });
+  }
   const sets = words.map((word) => new Set([...word.keys, ...word.swapKeys]));
-  if (variants.length === 0) return sets.map((set) => [...set]);
+  if (variants.size === 0) return sets.map((set) => [...set]);
 
-  // Raw SQL: the vocabulary lookups need unnest of parallel arrays and a
-  // trigram KNN (<->) ordering, which Prisma's query builder cannot express.
-  const rows = await db().$queryRaw<{ word: number; key: string }[]>`
-    WITH wanted AS (SELECT * FROM unnest(${variantWord}::int[], ${variants}::text[]) AS w("word", "variant"))
-    SELECT wanted."word", k."key" FROM wanted JOIN "SearchKey" k ON k."key" = wanted."variant"
+  // Raw SQL: a UNION of two array lookups in one round trip.
+  const rows = await db().$queryRaw<{ key: string }[]>`
+    SELECT k."key" FROM "SearchKey" k WHERE k."key" = ANY(${[...variants]}::text[])
     UNION
-    SELECT wanted."word", v."key" FROM wanted JOIN "SearchKeyVariant" v ON v."variant" = wanted."variant"
-    UNION
-    SELECT near."word", knn."key"
-      FROM unnest(${nearWord}::int[], ${nearKeys}::text[]) AS near("word", "key")
-      CROSS JOIN LATERAL (
-        SELECT k."key" FROM "SearchKey" k ORDER BY k."key" <-> near."key" LIMIT ${TRIGRAM_NEIGHBOURS}
-      ) knn`;
-  for (const row of rows) sets[row.word]!.add(row.key);
+    SELECT v."key" FROM "SearchKeyVariant" v WHERE v."variant" = ANY(${[...variants]}::text[])
+`;
+  // The lookups cast a wide net (up to two deletions on the query's side): a key
+  // joins a word's set only when it is truly within that word's typo budget of one of its keys.
+  for (const { key } of rows) {
+    words.forEach((word, index) => {
+      if (word.keys.some((own) => damerauLevenshtein(own, key, word.typoEdits) <= word.typoEdits)) sets[index]!.add(key);
+    });
+  }
   return sets.map((set) => [...set]);
 }
 

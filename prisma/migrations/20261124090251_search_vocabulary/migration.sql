@@ -13,9 +13,6 @@ CREATE TABLE "SearchKeyVariant" (
     CONSTRAINT "SearchKeyVariant_pkey" PRIMARY KEY ("variant","key")
 );
 
--- CreateIndex
-CREATE INDEX "SearchKey_key_idx" ON "SearchKey" USING GIST ("key" gist_trgm_ops);
-
 -- Hand-written below (the schema cannot say it; drift ignores functions and triggers).
 
 -- The one-letter deletions of a key, as lib/search/retrieval-keys.ts deletionVariants(key, 1)
