@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { SearchForm } from "@/components/search/SearchForm.tsx";
+import { PersonSearch } from "@/components/search/PersonSearch.tsx";
 import { claimedCount, claimedPluralCount, formatDay, formatNumber, HOME_TIME_ZONE, statedOn } from "@/lib/i18n/format.ts";
 import { headlineTally } from "@/lib/tally/data.ts";
 import styles from "./page.module.css";
@@ -33,15 +33,16 @@ export default async function HomePage() {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <p className="prose">{t("intro2")}</p>
 
+      {/* The search comes first: on a phone a family must reach it without scrolling. */}
       <section aria-labelledby="home-search" className={styles.search}>
         <h2 id="home-search">{t("searchHeading")}</h2>
-        <SearchForm hint />
+        <PersonSearch level={3} />
       </section>
 
       <section aria-labelledby="home-tally" className={styles.tally} data-testid="home-tally">
         <h2 id="home-tally">{t("tallyHeading")}</h2>
+        <p className="prose">{t("intro2")}</p>
         <dl className={styles.stats}>
           <div className={styles.stat}>
             <dt>{t("verified", { count: tally.verified })}</dt>

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
-import { SearchForm } from "@/components/search/SearchForm.tsx";
-import { formatReleaseMonth } from "@/lib/i18n/format.ts";
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { PersonSearch, type SearchStart } from "@/components/search/PersonSearch.tsx";
+import { checkSearchText } from "@/components/search/search-text.ts";
+import { clientKeyFromHeaders } from "@/lib/auth/client-key.ts";
+import { isAppError } from "@/lib/errors.ts";
 import { firstParam } from "@/lib/navigation/search-params.ts";
-import { SEARCH_MAX_LIMIT, SEARCH_MIN_LENGTH, searchPublic } from "@/lib/search/data.ts";
+import { searchForClient } from "@/lib/search/for-client.ts";
+import { SEARCH_DEFAULT_LIMIT } from "@/lib/search/schema.ts";
 import styles from "./page.module.css";
 
 export const dynamic = "force-dynamic";
@@ -13,60 +17,41 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), robots: { index: false } };
 }
 
+/**
+ * /buscar and /buscar?q=…: the search box, and — for a form sent without
+ * JavaScript, or a link — the first results rendered on the server, so the
+ * page works with no script at all. With a script the box takes over.
+ */
 export default async function SearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  const query = (firstParam((await searchParams).q) ?? "").trim().slice(0, 200);
-  const [locale, t, tStatus] = await Promise.all([getLocale(), getTranslations("search"), getTranslations("status")]);
-  const tooShort = query !== "" && query.length < SEARCH_MIN_LENGTH;
-  const results = query.length >= SEARCH_MIN_LENGTH ? await searchPublic(query, SEARCH_MAX_LIMIT) : null;
-
+  const raw = firstParam((await searchParams).q);
+  const [t, start] = await Promise.all([getTranslations("search"), raw === undefined ? null : firstSearch(raw)]);
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="prose">{t("intro")}</p>
-      <div className={styles.form}>
-        <SearchForm defaultValue={query} />
+      <div className={styles.search}>
+        <PersonSearch level={2} start={start} />
       </div>
-
-      {tooShort ? (
-        <p className="notice" role="status" data-testid="search-too-short">
-          {t("tooShort")}
-        </p>
-      ) : null}
-
-      {results && results.length === 0 ? (
-        <div className="notice" role="status" data-testid="search-no-results">
-          <p className={styles.noResults}>{t("noResults", { query })}</p>
-          <p className={styles.noResultsHelp}>{t("noResultsHelp")}</p>
-        </div>
-      ) : null}
-
-      {results && results.length > 0 ? (
-        <section aria-labelledby="search-results">
-          <h2 id="search-results">
-            {t("resultsHeading", { count: results.length, query })}
-          </h2>
-          <ol className={styles.results} data-testid="search-results">
-            {results.map((result) => {
-              const month =
-                result.releasedOn && result.releasedPrecision
-                  ? formatReleaseMonth(locale, result.releasedOn, result.releasedPrecision)
-                  : null;
-              return (
-                <li key={result.person.id} className={styles.result} data-testid="search-result">
-                  <h3 className={styles.name}>{result.person.displayName}</h3>
-                  <p className={`${styles.status} ${styles[result.status]}`} data-status={result.status}>
-                    {tStatus(result.status)}
-                  </p>
-                  {result.status !== "detained" ? (
-                    <p className={styles.detail}>{month ? t("releasedIn", { month }) : t("releaseDateUnknown")}</p>
-                  ) : null}
-                  {result.person.disclosure === "initials" ? <p className={styles.detail}>{t("initialsNote")}</p> : null}
-                </li>
-              );
-            })}
-          </ol>
-        </section>
-      ) : null}
     </>
   );
+}
+
+/**
+ * The search GET /api/v1/search would make, under the same per-client limits
+ * (lib/search/for-client.ts): without them this page would be a way round them.
+ * Text the API would refuse is not searched; the box says why.
+ */
+async function firstSearch(raw: string): Promise<SearchStart> {
+  const checked = checkSearchText(raw);
+  if (!checked.ok) return { text: raw, answer: null, rateLimitedFor: null };
+  try {
+    const client = clientKeyFromHeaders(await headers());
+    const answer = await searchForClient(checked.text, SEARCH_DEFAULT_LIMIT, client, { countGeneral: true });
+    return { text: raw, answer: { text: checked.text, answer, fetchedAt: Date.now() }, rateLimitedFor: null };
+  } catch (error) {
+    if (isAppError(error) && error.code === "rate_limited") {
+      return { text: raw, answer: null, rateLimitedFor: error.extra.retryAfterSeconds ?? 60 };
+    }
+    throw error;
+  }
 }
