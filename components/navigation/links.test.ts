@@ -10,8 +10,8 @@ describe("navLinksFor", () => {
   it("adds recording, the records and the account for a volunteer, never the review queue", () => {
     expect(ids("volunteer")).toEqual(["inicio", "buscar", "lista", "anuncios", "registrar", "expedientes", "cuenta"]);
   });
-  it("adds the review queue and the audit trail for a moderator", () => {
-    expect(ids("moderator")).toEqual(["inicio", "buscar", "lista", "anuncios", "registrar", "expedientes", "revision", "cuenta", "auditoria"]);
+  it("adds the review queue, the tips and the audit trail for a moderator", () => {
+    expect(ids("moderator")).toEqual(["inicio", "buscar", "lista", "anuncios", "registrar", "expedientes", "revision", "pistas", "cuenta", "auditoria"]);
   });
   it("adds user management for an admin", () => {
     expect(ids("admin")).toEqual([
@@ -22,6 +22,7 @@ describe("navLinksFor", () => {
       "registrar",
       "expedientes",
       "revision",
+      "pistas",
       "cuenta",
       "auditoria",
       "usuarios",
@@ -36,6 +37,7 @@ describe("navLinksFor", () => {
       registrar: "/registrar",
       expedientes: "/expedientes",
       revision: "/revision",
+      pistas: "/pistas",
       cuenta: "/cuenta",
       auditoria: "/auditoria",
       usuarios: "/admin/usuarios",

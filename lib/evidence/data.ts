@@ -132,8 +132,11 @@ export interface FileAccess {
  * Whether `viewer` may fetch the stored file `sha256`, and how to send it.
  * The public: only a file of at least one public evidence (`publicEvidenceWhere`).
  * Signed-in users who may see private evidence: any file of evidence that is not deleted.
- * Anything else — unknown hash, files of tips or imports, deleted evidence — is
- * null, which callers answer as 404 (not 403, so hashes cannot be probed).
+ * Moderators and admins (`tip.review`): also the files sent with tips, which
+ * are never public, whatever else (lib/tips).
+ * Anything else — unknown hash, files of imports, deleted evidence, a tip's file
+ * asked for by the public or a volunteer — is null, which callers answer as 404
+ * (not 403, so hashes cannot be probed).
  */
 export async function fileAccess(sha256: string, viewer: Actor | null): Promise<FileAccess | null> {
   if (!isSha256(sha256)) return null;
@@ -150,21 +153,28 @@ export async function fileAccess(sha256: string, viewer: Actor | null): Promise<
     // Public: the same answer for everyone (it may be cached), with a name that says nothing.
     return { contentType: file.contentType, size: file.size, fileName: neutralName(sha256, file.contentType), isPublic: true };
   }
-  if (!can(viewer, "evidence.view_private")) return null;
-  const evidence = await db().evidence.findFirst({
-    where: { fileSha256: sha256, deletedAt: null },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { fileName: true },
-  });
-  if (!evidence) return null;
-  return {
-    contentType: file.contentType,
-    size: file.size,
-    fileName: evidence.fileName ?? neutralName(sha256, file.contentType),
-    isPublic: false,
-  };
+  const evidence = can(viewer, "evidence.view_private")
+    ? await db().evidence.findFirst({
+        where: { fileSha256: sha256, deletedAt: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { fileName: true },
+      })
+    : null;
+  if (evidence) {
+    return {
+      contentType: file.contentType,
+      size: file.size,
+      fileName: evidence.fileName ?? neutralName(sha256, file.contentType),
+      isPublic: false,
+    };
+  }
+  // A tip's file: tips keep no original name (it may say who sent it), so a neutral one.
+  if (can(viewer, "tip.review") && (await db().tip.count({ where: { fileSha256: sha256 } })) > 0) {
+    return { contentType: file.contentType, size: file.size, fileName: neutralName(sha256, file.contentType, "pista"), isPublic: false };
+  }
+  return null;
 }
 
-function neutralName(sha256: string, contentType: string): string {
-  return `evidencia-${sha256.slice(0, 12)}.${extensionFor(contentType)}`;
+function neutralName(sha256: string, contentType: string, prefix = "evidencia"): string {
+  return `${prefix}-${sha256.slice(0, 12)}.${extensionFor(contentType)}`;
 }

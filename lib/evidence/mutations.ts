@@ -19,7 +19,8 @@ import { URL_OR_FILE_MESSAGE, type AddEvidenceInput } from "./schema.ts";
  */
 const FILE_LOCK_SPACE = 7_240_115;
 
-async function lockFile(tx: Tx, sha256: string): Promise<void> {
+/** Also taken by lib/tips/mutations.ts, which stores tip files the same way. */
+export async function lockFile(tx: Tx, sha256: string): Promise<void> {
   // Raw SQL because Prisma has no API for advisory locks. Two-key form: its own lock space.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FILE_LOCK_SPACE}::int, hashtext(${sha256}))`;
 }

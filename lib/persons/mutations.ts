@@ -174,6 +174,8 @@ export async function purgePerson(actor: Actor, personId: string, input: PurgePe
     await tx.announcedName.updateMany({ where: { personId: { in: ids } }, data: { personId: null, linkMethod: "pending" } });
     await tx.importRow.updateMany({ where: { personId: { in: ids } }, data: { personId: null } });
     await tx.subscription.deleteMany({ where: { personId: { in: ids } } });
+    // Files sent with tips go too (removed from disk by the caller, like evidence files).
+    files.push(...(await tx.tip.findMany({ where: { personId: { in: ids }, fileSha256: { not: null } }, select: { fileSha256: true } })));
     await tx.tip.deleteMany({ where: { personId: { in: ids } } });
     // Break the merge pointers inside the group before removing it.
     await tx.person.updateMany({ where: { id: { in: ids } }, data: { mergedIntoId: null } });

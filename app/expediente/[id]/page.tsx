@@ -18,6 +18,7 @@ import { personRecord } from "@/lib/persons/data.ts";
 import { fullName } from "@/lib/persons/public.ts";
 import { personIdParamsSchema } from "@/lib/persons/schema.ts";
 import { knownFacilities } from "@/lib/releases/data.ts";
+import { pendingTipCount } from "@/lib/tips/data.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -49,6 +50,11 @@ export default async function PersonRecordPage({
   const [t, locale, facilities] = await Promise.all([getTranslations("person.record"), getLocale(), deleted ? [] : knownFacilities()]);
   const maxUploadBytes = env.maxUploadBytes();
   const canModerate = can(actor, "release.dispute");
+  // Tips from the public are for moderators only: volunteers do not learn that there are any.
+  const [pendingTips, tTips] = await Promise.all([
+    can(actor, "tip.review") ? pendingTipCount(person.id) : 0,
+    getTranslations("tips.moderation"),
+  ]);
 
   return (
     <>
@@ -88,6 +94,13 @@ export default async function PersonRecordPage({
             <span className="muted">{deleted ? t("noPublicPageDeleted") : t("noPublicPageWithheld")}</span>
           )}
         </li>
+        {pendingTips > 0 ? (
+          <li>
+            <a href={`/pistas?personId=${person.id}`} data-testid="person-tips-link">
+              {tTips("recordLink", { count: pendingTips })}
+            </a>
+          </li>
+        ) : null}
       </ul>
 
       <h2>{t("detailsTitle")}</h2>

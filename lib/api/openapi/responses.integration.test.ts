@@ -27,6 +27,7 @@ const actor = systemActor("cli");
 interface Call {
   params?: Record<string, string>;
   body?: unknown;
+  query?: Record<string, string>;
 }
 
 let token = "";
@@ -56,6 +57,7 @@ beforeAll(async () => {
       return { params: { id: user.id }, body: { role: "moderator", version: 1 } };
     },
     revokeToken: async () => ({ params: { id: (await createApiToken(actor, admin.id, { name: "to revoke" })).id } }),
+    searchPeople: async () => ({ query: { q: "jose perez", limit: "5" } }),
     createOrganization: async () => ({ body: { name: "Observatorio de prueba", slug: `prueba-${randomUUID().slice(0, 8)}` } }),
     ...(await recordingFixtures(organization.id)),
     ...(await subscriptionFixtures(organization.id)),
@@ -114,13 +116,14 @@ async function recordingFixtures(organizationId: string): Promise<Record<string,
   };
 }
 
-async function call(operation: Operation, { params = {}, body }: Call, headers: Record<string, string>) {
+async function call(operation: Operation, { params = {}, body, query }: Call, headers: Record<string, string>) {
   const folder = operation.path.replace(/^\//, "").replace(/\{(\w+)\}/g, "[$1]");
   const module = (await import(path.join(APP_DIR, folder, "route.ts"))) as Record<
     string,
     (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>
   >;
-  const url = `http://localhost${operation.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "")}`;
+  const search = query ? `?${new URLSearchParams(query).toString()}` : "";
+  const url = `http://localhost${operation.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "")}${search}`;
   const request = new Request(url, {
     method: operation.method,
     headers: body === undefined ? headers : { ...headers, "Content-Type": "application/json" },

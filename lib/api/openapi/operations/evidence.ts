@@ -71,7 +71,7 @@ export const evidenceOperations: readonly Operation[] = [
     description:
       "The bytes of an evidence file, with its stored type. The public may fetch the files of public evidence " +
       "(of a release neither deleted, rejected nor retracted, of a person not withheld); signed-in users the " +
-      "file of any evidence. Photos, audio and video are sent `inline`, PDFs as `attachment`; every file is " +
+      "file of any evidence; moderators and admins also the files sent with tips (never public). Photos, audio and video are sent `inline`, PDFs as `attachment`; every file is " +
       "sent with `X-Content-Type-Options: nosniff` and a sandboxing `Content-Security-Policy`.",
     tags: ["Evidence"],
     access: "public",
