@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/mutations.ts";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import { AppError, errors } from "../errors.ts";
+import { announceReleaseVerified } from "../subscriptions/enqueue.ts";
 import { decideReview, type ReviewRefusal } from "./rule.ts";
 import type { ReleaseStatus, ReviewDecision } from "../generated/prisma/enums.ts";
 import type { ReviewInput } from "./schema.ts";
@@ -57,7 +58,8 @@ export async function reviewRelease(actor: Actor, releaseId: string, input: Revi
   if (!reviewerId) throw errors.forbidden("Reviews are made by a person: sign in or use your own API token.");
   const approvalsRequired = env.approvalsRequired();
 
-  return db().$transaction(async (tx) => {
+  let verifiedAt: Date | null = null; // set when this decision verifies the release
+  const result = await db().$transaction(async (tx) => {
     // Raw SQL because Prisma has no SELECT … FOR UPDATE: concurrent reviews of this release wait here,
     // and the row read is its latest committed version (one statement for lock and read: see bench:review).
     const [release] = await tx.$queryRaw<LockedRelease[]>`
@@ -113,12 +115,13 @@ export async function reviewRelease(actor: Actor, releaseId: string, input: Revi
         });
 
     if (outcome.status !== release.status) {
+      if (outcome.status === "verified") verifiedAt = new Date();
       await tx.release.update({
         where: { id: releaseId },
         data: {
           status: outcome.status,
           statusReason: outcome.status === "rejected" ? reason : null,
-          verifiedAt: outcome.status === "verified" ? new Date() : null,
+          verifiedAt,
           version: { increment: 1 },
         },
       });
@@ -146,4 +149,7 @@ export async function reviewRelease(actor: Actor, releaseId: string, input: Revi
       release: { id: releaseId, status: outcome.status, approvals: outcome.approvals, approvalsRequired },
     };
   });
+  // After the commit, so that the job never runs before the release reads as verified; it never throws.
+  if (verifiedAt) await announceReleaseVerified(releaseId, verifiedAt);
+  return result;
 }

@@ -5,6 +5,7 @@ import { disconnectDb } from "../db/client.ts";
 import { loadDemo, DEMO_USERS } from "../demo/load.ts";
 import { refreshSearchKeys } from "../search/mutations.ts";
 import { env } from "../env.ts";
+import { startWorkers, stopWorkers } from "../jobs/workers.ts";
 import { buildIsStale, nextBin, runBuild } from "./build.ts";
 import { openDatabase, type DatabaseHandle } from "./database.ts";
 import { sessionSecret } from "./secret.ts";
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
       server.kill("SIGTERM");
       await new Promise((resolve) => server!.once("exit", resolve));
     }
+    // Workers finish the job in hand (a mail being sent) before the database goes away.
+    await stopWorkers().catch((error: Error) => console.error(`[constancia] stopping the job workers: ${error.message}`));
     await disconnectDb();
     await database.release();
     say("stopped.");
@@ -54,6 +57,8 @@ async function main(): Promise<void> {
       say("building the app (first start, or the sources changed)…");
       await runBuild(root);
     }
+    // This process runs the background jobs (mail); the web server only queues them.
+    await startWorkers();
   } catch (error) {
     console.error(`[constancia] could not start: ${(error as Error).message}`);
     await stop(1);

@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { PublicPerson, STATUS_KEY } from "@/components/public-person/PublicPerson.tsx";
 import { pageUrl } from "@/components/public-person/page-url.ts";
+import { PersonSubscribe } from "@/components/subscriptions/PersonSubscribe.tsx";
+import { TipSection } from "@/components/tips/TipSection.tsx";
 import { getViewer } from "@/lib/auth/session.ts";
 import { mergedInto, publicPersonById } from "@/lib/persons/data.ts";
 import { personIdParamsSchema } from "@/lib/persons/schema.ts";
@@ -38,5 +40,13 @@ export default async function PublicPersonPage({ params }: { params: Promise<{ i
     notFound();
   }
   const [viewer, shareUrl] = await Promise.all([getViewer(), pageUrl(`/persona/${person.id}`)]);
-  return <PublicPerson person={person} shareUrl={shareUrl} internalHref={viewer ? `/expediente/${person.id}` : null} />;
+  return (
+    <>
+      <PublicPerson person={person} shareUrl={shareUrl} internalHref={viewer ? `/expediente/${person.id}` : null} />
+      {/* "Avísame" until a release is verified: then there is nothing left to be told. */}
+      {person.status !== "release_verified" ? <PersonSubscribe personId={person.id} /> : null}
+      {/* "¿Tiene información sobre esta persona?": read by moderators only, never shown here. */}
+      <TipSection personId={person.id} />
+    </>
+  );
 }

@@ -1,0 +1,11 @@
+import { subscriptionJobHandlers } from "../subscriptions/jobs.ts";
+import type { JobHandlers } from "./queues.ts";
+
+/**
+ * Which code runs the jobs of each queue, for the worker process. Kept apart
+ * from enqueue.ts so that processes that only send jobs (the web server) do
+ * not load the handlers and what they use (the mail transport).
+ */
+export const jobHandlers: JobHandlers = {
+  ...subscriptionJobHandlers,
+};
