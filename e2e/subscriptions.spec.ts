@@ -8,11 +8,11 @@ import { contextIn, LANGUAGES, seedEvidence, seedPerson, seedRelease, syntheticS
 import { DESKTOP, horizontalOverflow, PHONE, screenshot } from "./support/screens.ts";
 
 /**
- * "Avísame" as a family uses it: on a phone, from a person's public page, an
- * e-mail address; the confirmation mail (an .eml file under the data
- * directory, as there is no SMTP server); its link, and the button that
- * confirms; then two moderators verify the release and the notice arrives,
- * sent by the launcher's job workers.
+ * "Avísame" as a family uses it: on a phone, the name found from the home page
+ * typed without accents; on the person's public page an e-mail address; the
+ * confirmation mail (an .eml file under the data directory, as there is no
+ * SMTP server); its link, and the button that confirms; then two moderators
+ * verify the release and the notice arrives, sent by the launcher's job workers.
  */
 const MAIL_DIR = path.join(E2E_DATA_DIR, "mail");
 
@@ -72,7 +72,12 @@ test.describe("Avísame subscriptions", () => {
     const context = await contextIn(browser, "es", { viewport: PHONE, baseURL: baseURL! });
     const page = await context.newPage();
 
-    await page.goto(`/persona/${person.id}`);
+    // She finds him from the home page, typing without accents, and opens his page.
+    await page.goto("/");
+    const typed = person.name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    await page.getByLabel("Nombre o cédula").pressSequentially(typed, { delay: 15 });
+    await page.getByRole("link", { name: person.name }).click();
+    await expect(page).toHaveURL(new RegExp(`/persona/${person.id}$`));
     await expect(page.getByTestId("person-status")).toContainText("reportada");
     const form = page.getByTestId("person-subscribe");
     await expect(form.getByRole("heading", { name: "Avísame cuando se verifique" })).toBeVisible();

@@ -1,3 +1,4 @@
+import { rateLimitJobHandlers } from "../rate-limit/jobs.ts";
 import { subscriptionJobHandlers } from "../subscriptions/jobs.ts";
 import type { JobHandlers } from "./queues.ts";
 
@@ -8,4 +9,5 @@ import type { JobHandlers } from "./queues.ts";
  */
 export const jobHandlers: JobHandlers = {
   ...subscriptionJobHandlers,
+  ...rateLimitJobHandlers,
 };

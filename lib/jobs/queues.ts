@@ -16,6 +16,8 @@ export interface JobPayloads {
   "send-confirmation": { subscriptionId: string };
   /** Periodic catch-up for work whose enqueueing was lost (a crash between commit and send). */
   "notification-sweep": Record<string, never>;
+  /** Drop rate-limit windows that ended long ago (RateLimitBucket grows by a row per client a minute). */
+  "prune-rate-limits": Record<string, never>;
 }
 
 export type QueueName = keyof JobPayloads;
@@ -37,12 +39,16 @@ export const QUEUES: Record<QueueName, QueuePolicy> = {
   "send-confirmation": { retryLimit: 6, retryDelay: 30, retryBackoff: true, expireInSeconds: 180 },
   // The next sweep comes soon enough: no retries.
   "notification-sweep": { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300 },
+  "prune-rate-limits": { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300 },
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
 
 /** Work sent by pg-boss's own clock (cron syntax, UTC), run by whichever worker process takes it first. */
-export const SCHEDULES: readonly { queue: QueueName; cron: string }[] = [{ queue: "notification-sweep", cron: "*/10 * * * *" }];
+export const SCHEDULES: readonly { queue: QueueName; cron: string }[] = [
+  { queue: "notification-sweep", cron: "*/10 * * * *" },
+  { queue: "prune-rate-limits", cron: "17 * * * *" },
+];
 
 /** What runs one job of a queue. Throwing fails the attempt: pg-boss retries it as the queue's policy says. */
 export type JobHandler<Q extends QueueName> = (data: JobPayloads[Q], job: { id: string }) => Promise<void>;
