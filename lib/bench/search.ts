@@ -57,6 +57,11 @@ async function main(): Promise<void> {
     `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
       `Node ${process.version}, load average ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}`,
   );
+  // The build first: a broken build should fail the run before ten minutes of loading, not after.
+  if (buildIsStale(root)) {
+    say("Building the app (next build)…");
+    await runBuild(root);
+  }
   const labelled = JSON.parse(readFileSync(LABELLED_SET_PATH, "utf8")) as LabelledSet;
   const queries = labelled.queries.map((query) => query.text);
   const bench = await createBenchDatabase(say);
@@ -75,10 +80,6 @@ async function main(): Promise<void> {
     const captured = await captureEach(bench.url, queries);
     say(`Captured the SQL of ${queries.length} queries (${captured.reduce((sum, list) => sum + list.length, 0)} statements).`);
 
-    if (buildIsStale(root)) {
-      say("Building the app (next build)…");
-      await runBuild(root);
-    }
     server = spawn(nextBin(root), ["start", "-H", "localhost", "-p", String(port)], {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
