@@ -20,6 +20,8 @@ export const env = {
   mailFrom: () => nonEmpty(process.env.CONSTANCIA_MAIL_FROM) ?? "Constancia <avisos@constancia.invalid>",
   /** Public searches one client may make per minute (search-as-you-type sends one per pause in typing). */
   searchRateLimit: () => intFrom("CONSTANCIA_SEARCH_RATE_LIMIT", 120, 1, 1_000_000),
+  /** Cédula searches one client may make an hour (a cédula finds even initials-only people). */
+  cedulaSearchRateLimit: () => intFrom("CONSTANCIA_CEDULA_SEARCH_RATE_LIMIT", 30, 1, 1_000_000),
   isProduction: () => process.env.NODE_ENV === "production",
 };
 

@@ -21,7 +21,7 @@ export const SEARCH_RATE_LIMIT: RateLimitRule = { name: "search", limit: env.sea
  */
 export const CEDULA_SEARCH_RATE_LIMIT: RateLimitRule = {
   name: "search-cedula",
-  // 30 an hour at the default 120 a minute; a quarter of the per-minute allowance when that is set lower.
-  limit: Math.max(1, Math.min(30, Math.floor(SEARCH_RATE_LIMIT.limit / 4))),
+  // CONSTANCIA_CEDULA_SEARCH_RATE_LIMIT (30) an hour, and never more than a quarter of the per-minute allowance.
+  limit: Math.max(1, Math.min(env.cedulaSearchRateLimit(), Math.floor(SEARCH_RATE_LIMIT.limit / 4))),
   windowSeconds: 3_600,
 };
