@@ -75,9 +75,9 @@ async function candidatesByCedula(digits: string): Promise<Candidate[]> {
 }
 
 /**
- * In three steps, each only when the one before found fewer than `limit`:
- * every identifying word met by its own keys (exact, sound-alike, particles);
- * then with typos too; then at least half the words. Most searches stop at
+ * In three steps: every identifying word met by its own keys (exact,
+ * sound-alike, particles); then, unless that filled the page, with typos too;
+ * and only when nobody meets every word, at least half the words. Most searches stop at
  * the first, without the vocabulary lookup; and when a name has hundreds of
  * namesakes, typo neighbours never push its own spellings out of the set.
  */
@@ -93,7 +93,8 @@ async function candidatesByName(text: string, limit: number): Promise<Candidate[
   const keySets = await expandWithTypos(words);
   const typosAdded = keySets.some((keys, index) => keys.length > words[index]!.keys.length);
   if (typosAdded) add(await candidateRows(everyWord(keySets), ALL_WORDS_CANDIDATES));
-  if (found.size >= limit || words.length < 2) return [...found.values()];
+  // Someone meets every word: people meeting only half of them would rank below and say nothing more.
+  if (found.size > 0 || words.length < 2) return [...found.values()];
 
   // Every way of choosing half the words, each an AND of indexed conditions: PostgreSQL
   // ORs their bitmaps, instead of reading every row that meets any one word and counting.
@@ -132,32 +133,69 @@ async function candidateRows(condition: Prisma.Sql, take: number): Promise<Candi
  * still found through the person's other words, by the half-the-words step.
  */
 export async function expandWithTypos(words: readonly RequiredWord[]): Promise<string[][]> {
+  const sets = words.map((word) => new Set([...word.keys, ...word.swapKeys]));
+  const toLookUp = words.filter((word) => word.typoEdits > 0 && !typoKeyCache.has(cacheKey(word)));
   const variants = new Set<string>();
-  for (const word of words) {
-    if (word.typoEdits === 0) continue;
+  for (const word of toLookUp) {
     for (const key of word.keys) {
       if (key.length < MIN_KEY_FOR_TYPOS) continue;
       for (const variant of deletionVariants(key, Math.min(word.typoEdits, 2))) variants.add(variant);
     }
   }
-  const sets = words.map((word) => new Set([...word.keys, ...word.swapKeys]));
-  if (variants.size === 0) return sets.map((set) => [...set]);
-
-  // Raw SQL: a UNION of two array lookups in one round trip.
-  const rows = await db().$queryRaw<{ key: string }[]>`
-    SELECT k."key" FROM "SearchKey" k WHERE k."key" = ANY(${[...variants]}::text[])
-    UNION
-    SELECT v."key" FROM "SearchKeyVariant" v WHERE v."variant" = ANY(${[...variants]}::text[])
-`;
-  // The lookups cast a wide net (up to two deletions on the query's side): a key
-  // joins a word's set only when it is truly within that word's typo budget of one of its keys.
-  for (const { key } of rows) {
-    words.forEach((word, index) => {
-      if (word.keys.some((own) => damerauLevenshtein(own, key, word.typoEdits) <= word.typoEdits)) sets[index]!.add(key);
-    });
+  if (variants.size > 0) {
+    // Raw SQL: a UNION of two array lookups in one round trip.
+    const rows = await db().$queryRaw<{ key: string }[]>`
+      SELECT k."key" FROM "SearchKey" k WHERE k."key" = ANY(${[...variants]}::text[])
+      UNION
+      SELECT v."key" FROM "SearchKeyVariant" v WHERE v."variant" = ANY(${[...variants]}::text[])`;
+    // The lookups cast a wide net (up to two deletions on the query's side): a key joins a
+    // word's set only when it is truly within that word's typo budget of one of its keys.
+    for (const word of toLookUp) {
+      const near = rows
+        .map((row) => row.key)
+        .filter((key) => word.keys.some((own) => damerauLevenshtein(own, key, word.typoEdits) <= word.typoEdits));
+      typoKeyCache.set(cacheKey(word), near);
+    }
   }
+  words.forEach((word, index) => {
+    for (const key of typoKeyCache.get(cacheKey(word)) ?? []) sets[index]!.add(key);
+  });
   return sets.map((set) => [...set]);
 }
+
+const cacheKey = (word: RequiredWord) => `${word.typoEdits}:${word.keys.join(",")}`;
+
+/**
+ * Typo neighbours of a word's keys, remembered for a while: the same names are
+ * searched again and again (search-as-you-type asks for every pause), and the
+ * vocabulary changes slowly. A key added since is found after at most
+ * TYPO_CACHE_MS (only typo neighbours wait: exact and sound-alike keys never
+ * go through this cache).
+ */
+const TYPO_CACHE_MS = 5 * 60 * 1000;
+const TYPO_CACHE_ENTRIES = 20_000;
+const typoKeyCache = new (class {
+  private readonly entries = new Map<string, { keys: string[]; until: number }>();
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  get(key: string): string[] | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.until < Date.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.keys;
+  }
+
+  set(key: string, keys: string[]): void {
+    if (this.entries.size >= TYPO_CACHE_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { keys, until: Date.now() + TYPO_CACHE_MS });
+  }
+})();
 
 interface PublicFact {
   status: SearchResult["status"];
@@ -173,26 +211,32 @@ interface PublicFact {
  */
 async function publicFacts(ids: readonly string[]): Promise<Map<string, PublicFact>> {
   if (ids.length === 0) return new Map();
-  const persons = await db().person.findMany({
-    where: { id: { in: [...ids] } },
-    select: {
-      id: true,
-      externalRef: true,
-      releases: {
-        where: { deletedAt: null, status: { in: ["verified", "reported", "disputed"] } },
-        select: { status: true, releasedOn: true, releasedPrecision: true, createdAt: true },
-      },
-    },
-  });
+  // Raw SQL: the persons and their shown releases in one round trip (Prisma's include takes two).
+  const rows = await db().$queryRaw<
+    { id: string; externalRef: string | null; status: string | null; releasedOn: Date | null; releasedPrecision: DatePrecision | null; createdAt: Date | null }[]
+  >`
+    SELECT p."id", p."externalRef", r."status"::text AS "status", r."releasedOn",
+           r."releasedPrecision"::text AS "releasedPrecision", r."createdAt"
+      FROM "Person" p
+      LEFT JOIN "Release" r ON r."personId" = p."id" AND r."deletedAt" IS NULL
+                           AND r."status" IN ('verified', 'reported', 'disputed')
+     WHERE p."id" = ANY(${[...ids]}::uuid[])`;
+  const byPerson = new Map<string, typeof rows>();
+  for (const row of rows) byPerson.set(row.id, [...(byPerson.get(row.id) ?? []), row]);
   return new Map(
-    persons.map((person) => {
-      const status = publicPersonStatus(person.releases.map((release) => release.status));
-      const shown = person.releases
+    [...byPerson].map(([id, personRows]) => {
+      const releases = personRows.filter((row) => row.status !== null);
+      const status = publicPersonStatus(releases.map((release) => release.status!));
+      const shown = releases
         .filter((release) => (status === "release_verified" ? release.status === "verified" : true))
-        .sort((a, b) => (b.releasedOn?.getTime() ?? 0) - (a.releasedOn?.getTime() ?? 0) || b.createdAt.getTime() - a.createdAt.getTime())[0];
+        .sort((a, b) => (b.releasedOn?.getTime() ?? 0) - (a.releasedOn?.getTime() ?? 0) || b.createdAt!.getTime() - a.createdAt!.getTime())[0];
       return [
-        person.id,
-        { status, releasedMonth: shown ? releasedMonth(shown.releasedOn, shown.releasedPrecision) : null, externalRef: person.externalRef },
+        id,
+        {
+          status,
+          releasedMonth: shown ? releasedMonth(shown.releasedOn, shown.releasedPrecision!) : null,
+          externalRef: personRows[0]!.externalRef,
+        },
       ];
     }),
   );
