@@ -75,9 +75,9 @@ async function candidatesByCedula(digits: string): Promise<Candidate[]> {
 }
 
 /**
- * In three steps: every identifying word met by its own keys (exact,
- * sound-alike, particles); then, unless that filled the page, with typos too;
- * and only when nobody meets every word, at least half the words. Most searches stop at
+ * In three steps, each only when the one before found nobody: every
+ * identifying word met by its own keys (exact, sound-alike, particles); then
+ * with typos too; then at least half the words. Most searches stop at
  * the first, without the vocabulary lookup; and when a name has hundreds of
  * namesakes, typo neighbours never push its own spellings out of the set.
  */
@@ -88,7 +88,9 @@ async function candidatesByName(text: string, limit: number): Promise<Candidate[
   const add = (rows: readonly Candidate[]) => rows.forEach((row) => found.set(row.id, row));
 
   add(await candidateRows(everyWord(words.map((word) => word.keys)), ALL_WORDS_CANDIDATES));
-  if (found.size >= limit) return [...found.values()];
+  // Someone already meets every word as written or as it sounds: typo neighbours would
+  // rank below them, and at a million people they are most of the database's work.
+  if (found.size > 0) return [...found.values()];
 
   const keySets = await expandWithTypos(words);
   const typosAdded = keySets.some((keys, index) => keys.length > words[index]!.keys.length);
