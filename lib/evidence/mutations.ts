@@ -20,7 +20,7 @@ import { URL_OR_FILE_MESSAGE, type AddEvidenceInput } from "./schema.ts";
 const FILE_LOCK_SPACE = 7_240_115;
 
 /** Also taken by lib/tips/mutations.ts, which stores tip files the same way. */
-export async function lockFile(tx: Tx, sha256: string): Promise<void> {
+async function lockFile(tx: Tx, sha256: string): Promise<void> {
   // Raw SQL because Prisma has no API for advisory locks. Two-key form: its own lock space.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FILE_LOCK_SPACE}::int, hashtext(${sha256}))`;
 }
@@ -50,9 +50,52 @@ export async function addEvidence(
   if (!(await liveReleaseExists(releaseId))) throw errors.notFound("Release");
 
   const prepared = file ? await prepareUpload(file.bytes, file.fileName) : null;
+  return transactionWithFile(prepared, async (tx) => {
+    const release = await tx.release.findFirst({ where: liveReleaseWhere(releaseId), select: { id: true } });
+    if (!release) throw errors.notFound("Release");
+    const evidence = await tx.evidence.create({
+      data: {
+        releaseId,
+        kind: input.kind,
+        url: input.url ?? null,
+        description: input.description,
+        obtainedOn: input.obtainedOn ? new Date(`${input.obtainedOn}T00:00:00.000Z`) : null,
+        isPublic: input.public,
+        fileSha256: prepared?.sha256 ?? null,
+        fileName: prepared?.fileName ?? null,
+        addedById: actor.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "evidence.add",
+      // The release's history lists its evidence: the event is filed under the release.
+      entityType: "Release",
+      entityId: releaseId,
+      after: {
+        evidenceId: evidence.id,
+        kind: input.kind,
+        url: input.url ?? null,
+        description: input.description,
+        obtainedOn: input.obtainedOn ?? null,
+        public: input.public,
+        file: prepared ? fileAuditView(prepared) : null,
+      },
+    });
+    return prepared ? { id: evidence.id, sha256: prepared.sha256 } : { id: evidence.id };
+  });
+}
+
+/**
+ * Stores an uploaded file's bytes, then runs `work` in a transaction that holds
+ * the file's lock and has recorded its StoredFile row, so that a concurrent
+ * removeUnreferencedFiles can neither take the bytes nor miss the reference.
+ * When the transaction fails, bytes written for it alone are removed again.
+ * Evidence and tips (lib/tips) store their files through this one function.
+ */
+export async function transactionWithFile<T>(prepared: PreparedFile | null, work: (tx: Tx) => Promise<T>): Promise<T> {
   const storage = fileStorage();
   let written = prepared ? (await storage.put(prepared.sha256, prepared.bytes)).written : false;
-
   try {
     return await db().$transaction(async (tx) => {
       if (prepared) {
@@ -61,46 +104,13 @@ export async function addEvidence(
         if (!(await storage.exists(prepared.sha256))) {
           written = (await storage.put(prepared.sha256, prepared.bytes)).written || written;
         }
-      }
-      const release = await tx.release.findFirst({ where: liveReleaseWhere(releaseId), select: { id: true } });
-      if (!release) throw errors.notFound("Release");
-      if (prepared) {
         await tx.storedFile.upsert({
           where: { sha256: prepared.sha256 },
           create: { sha256: prepared.sha256, size: prepared.size, contentType: prepared.contentType },
           update: {},
         });
       }
-      const evidence = await tx.evidence.create({
-        data: {
-          releaseId,
-          kind: input.kind,
-          url: input.url ?? null,
-          description: input.description,
-          obtainedOn: input.obtainedOn ? new Date(`${input.obtainedOn}T00:00:00.000Z`) : null,
-          isPublic: input.public,
-          fileSha256: prepared?.sha256 ?? null,
-          fileName: prepared?.fileName ?? null,
-          addedById: actor.userId,
-        },
-        select: { id: true },
-      });
-      await recordAudit(tx, actor, {
-        action: "evidence.add",
-        // The release's history lists its evidence: the event is filed under the release.
-        entityType: "Release",
-        entityId: releaseId,
-        after: {
-          evidenceId: evidence.id,
-          kind: input.kind,
-          url: input.url ?? null,
-          description: input.description,
-          obtainedOn: input.obtainedOn ?? null,
-          public: input.public,
-          file: prepared ? fileAuditView(prepared) : null,
-        },
-      });
-      return prepared ? { id: evidence.id, sha256: prepared.sha256 } : { id: evidence.id };
+      return work(tx);
     });
   } catch (error) {
     if (prepared && written) await removeUnreferencedFiles([prepared.sha256]).catch(() => undefined);

@@ -134,7 +134,7 @@ async function candidateRows(condition: Prisma.Sql, take: number): Promise<Candi
  * would need two-letter deletions stored for every key); such a word is
  * still found through the person's other words, by the half-the-words step.
  */
-export async function expandWithTypos(words: readonly RequiredWord[]): Promise<string[][]> {
+async function expandWithTypos(words: readonly RequiredWord[]): Promise<string[][]> {
   const sets = words.map((word) => new Set([...word.keys, ...word.swapKeys]));
   const toLookUp = words.filter((word) => word.typoEdits > 0 && !typoKeyCache.has(cacheKey(word)));
   const variants = new Set<string>();

@@ -4,10 +4,9 @@ import { recordAudit } from "../audit/mutations.ts";
 import { db, type Tx } from "../db/client.ts";
 import { errors } from "../errors.ts";
 import { prepareUpload, type PreparedFile } from "../evidence/files.ts";
-import { lockFile, removeUnreferencedFiles, type UploadedFile } from "../evidence/mutations.ts";
+import { transactionWithFile, type UploadedFile } from "../evidence/mutations.ts";
 import { publicPersonById } from "../persons/data.ts";
 import { consumeRateLimit } from "../rate-limit/mutations.ts";
-import { fileStorage } from "../storage/storage.ts";
 import { TIP_SELECT, tipView } from "./data.ts";
 import type { FormTokenClaims } from "./form-token.ts";
 import type { CreateTipInput, TipItem, UpdateTipInput } from "./schema.ts";
@@ -75,50 +74,29 @@ async function spendFormToken(tx: Tx, claims: FormTokenClaims): Promise<void> {
 const publicPersonWhere = (personId: string) => ({ id: personId, deletedAt: null, mergedIntoId: null, disclosure: { not: "withheld" as const } });
 
 async function writeTip(personId: string, input: CreateTipInput, claims: FormTokenClaims, prepared: PreparedFile | null) {
-  const storage = fileStorage();
-  let written = prepared ? (await storage.put(prepared.sha256, prepared.bytes)).written : false;
-  try {
-    return await db().$transaction(async (tx) => {
-      if (prepared) {
-        await lockFile(tx, prepared.sha256);
-        // A concurrent removal may have taken the bytes between our put and this lock.
-        if (!(await storage.exists(prepared.sha256))) {
-          written = (await storage.put(prepared.sha256, prepared.bytes)).written || written;
-        }
-      }
-      await spendFormToken(tx, claims);
-      const person = await tx.person.findFirst({ where: publicPersonWhere(personId), select: { id: true } });
-      if (!person) throw errors.notFound("Person");
-      if (prepared) {
-        await tx.storedFile.upsert({
-          where: { sha256: prepared.sha256 },
-          create: { sha256: prepared.sha256, size: prepared.size, contentType: prepared.contentType },
-          update: {},
-        });
-      }
-      const contact = input.contact?.trim() ? input.contact.trim() : null;
-      const tip = await tx.tip.create({
-        data: { personId, text: input.text, contact, fileSha256: prepared?.sha256 ?? null },
-        select: { id: true },
-      });
-      // The public is nobody's account: the app records that it accepted the tip. Text and
-      // contact stay out of the append-only trail, so that purging a person removes them.
-      await recordAudit(tx, systemActor("system"), {
-        action: "tip.receive",
-        entityType: "Tip",
-        entityId: tip.id,
-        after: {
-          personId,
-          contact: contact !== null,
-          file: prepared ? { sha256: prepared.sha256, size: prepared.size, contentType: prepared.contentType } : null,
-        },
-      });
-      return { id: tip.id };
+  return transactionWithFile(prepared, async (tx) => {
+    await spendFormToken(tx, claims);
+    const person = await tx.person.findFirst({ where: publicPersonWhere(personId), select: { id: true } });
+    if (!person) throw errors.notFound("Person");
+    const contact = input.contact?.trim() ? input.contact.trim() : null;
+    const tip = await tx.tip.create({
+      data: { personId, text: input.text, contact, fileSha256: prepared?.sha256 ?? null },
+      select: { id: true },
     });
-  } catch (error) {
-    if (prepared && written) await removeUnreferencedFiles([prepared.sha256]).catch(() => undefined);
-    throw error;
-  }
+    // The public is nobody's account: the app records that it accepted the tip. Text and
+    // contact stay out of the append-only trail, so that purging a person removes them.
+    await recordAudit(tx, systemActor("system"), {
+      action: "tip.receive",
+      entityType: "Tip",
+      entityId: tip.id,
+      after: {
+        personId,
+        contact: contact !== null,
+        file: prepared ? { sha256: prepared.sha256, size: prepared.size, contentType: prepared.contentType } : null,
+      },
+    });
+    return { id: tip.id };
+  });
 }
 
 /**
