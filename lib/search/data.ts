@@ -29,7 +29,7 @@ const HALF_WORDS_CANDIDATES = 200;
 /** Half of the first five words is at most ten ways of choosing; more words say enough already. */
 const MAX_WORDS_FOR_HALF = 5;
 
-export interface Candidate extends PersonName {
+interface Candidate extends PersonName {
   id: string;
   disclosure: Disclosure;
   normalizedName: string;
