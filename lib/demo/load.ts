@@ -30,6 +30,7 @@ import {
   type DemoUserKey,
 } from "./fixtures.ts";
 import { buildDemoPlan, summarizePlan, type DemoPlan } from "./plan.ts";
+import { announcementSnapshot } from "../announcements/revision.ts";
 import { mulberry32, uuidV7, type Rng } from "./prng.ts";
 
 export { DEMO_USERS, DEMO_ORGANIZATIONS, DEMO_VERSION } from "./fixtures.ts";
@@ -117,6 +118,7 @@ interface Rows {
   organizations: Prisma.OrganizationCreateManyInput[];
   users: Prisma.UserCreateManyInput[];
   announcements: Prisma.AnnouncementCreateManyInput[];
+  announcementRevisions: Prisma.AnnouncementRevisionCreateManyInput[];
   persons: Prisma.PersonCreateManyInput[];
   detentions: Prisma.DetentionCreateManyInput[];
   releases: Prisma.ReleaseCreateManyInput[];
@@ -132,6 +134,7 @@ export function buildRows(plan: DemoPlan, passwordHashes: readonly string[]): Ro
     organizations: [],
     users: [],
     announcements: [],
+    announcementRevisions: [],
     persons: [],
     detentions: [],
     releases: [],
@@ -197,6 +200,26 @@ export function buildRows(plan: DemoPlan, passwordHashes: readonly string[]): Ro
       isDemo: true,
       createdAt,
       updatedAt: createdAt,
+    });
+    const row = rows.announcements.at(-1)!;
+    // Its first version, dated when it was recorded: what the tally reads for any past date.
+    rows.announcementRevisions.push({
+      announcementId: row.id!,
+      version: 1,
+      snapshot: announcementSnapshot({
+        ...a,
+        statedOn: dbDate(a.statedOn),
+        coversFrom: row.coversFrom as Date | null,
+        coversTo: row.coversTo as Date | null,
+        coversDate: row.coversDate as Date | null,
+        archivedFileSha256: null,
+        archivedUrl: null,
+        status: "active",
+        supersededById: null,
+        deletedAt: null,
+      }) as unknown as Prisma.InputJsonValue,
+      changedAt: createdAt,
+      changedById: row.createdById,
     });
   });
 
@@ -324,6 +347,7 @@ async function writeRows(tx: Tx, rows: Rows): Promise<void> {
   await inBatches(rows.organizations, (data) => tx.organization.createMany({ data }));
   await inBatches(rows.users, (data) => tx.user.createMany({ data }));
   await inBatches(rows.announcements, (data) => tx.announcement.createMany({ data }));
+  await inBatches(rows.announcementRevisions, (data) => tx.announcementRevision.createMany({ data }));
   await inBatches(rows.persons, (data) => tx.person.createMany({ data }));
   await inBatches(rows.detentions, (data) => tx.detention.createMany({ data }));
   await inBatches(rows.releases, (data) => tx.release.createMany({ data }));

@@ -146,9 +146,14 @@ export async function fileAccess(sha256: string, viewer: Actor | null): Promise<
       contentType: true,
       size: true,
       evidence: { where: publicEvidenceWhere, select: { id: true }, take: 1 },
+      // An announcement's archived copy is public, like the statement it preserves.
+      announcements: { where: { deletedAt: null }, select: { id: true }, take: 1 },
     },
   });
   if (!file) return null;
+  if (file.announcements.length > 0) {
+    return { contentType: file.contentType, size: file.size, fileName: neutralName(sha256, file.contentType, "anuncio"), isPublic: true };
+  }
   if (file.evidence.length > 0) {
     // Public: the same answer for everyone (it may be cached), with a name that says nothing.
     return { contentType: file.contentType, size: file.size, fileName: neutralName(sha256, file.contentType), isPublic: true };

@@ -18,6 +18,7 @@ import {
 } from "../../auth/schema.ts";
 import { healthResponseSchema } from "../../health/schema.ts";
 import type { Access, RateLimitRule } from "../guard.ts";
+import { announcementOperations } from "./operations/announcements.ts";
 import { evidenceOperations } from "./operations/evidence.ts";
 import { personOperations } from "./operations/persons.ts";
 import { releaseOperations } from "./operations/releases.ts";
@@ -55,6 +56,8 @@ export const TAGS = {
   Tips: "Information about a person sent by anyone, read by moderators only and never published.",
   Search: "The public search by name or cédula (DESIGN.md rule 5).",
   Subscriptions: "\"Avísame\": e-mail notice, after a confirmed opt-in, when a person's release is verified.",
+  Announcements: "Claims about releases (who said how many, when, over which releases), with their history.",
+  Tally: "Every announcement against the names verified, for any date (DESIGN.md rules 2 and 3).",
   Meta: "This API's own description.",
 } as const;
 export type Tag = keyof typeof TAGS;
@@ -294,4 +297,5 @@ export const operations: readonly Operation[] = [
   ...searchOperations,
   ...subscriptionOperations,
   ...tipOperations,
+  ...announcementOperations,
 ];

@@ -12,6 +12,7 @@ import { createRelease } from "../../releases/mutations.ts";
 import { reviewRelease } from "../../reviews/mutations.ts";
 import { subscriptionFixtures } from "../../subscriptions/openapi-fixtures.ts";
 import { tipFixtures } from "../../tips/openapi-fixtures.ts";
+import { announcementFixtures } from "../../announcements/openapi-fixtures.ts";
 import { makeActor } from "../../testing/actors.ts";
 import { operations, type Operation } from "./registry.ts";
 import { errorResponseSchema } from "./schemas.ts";
@@ -28,6 +29,8 @@ interface Call {
   params?: Record<string, string>;
   body?: unknown;
   query?: Record<string, string>;
+  /** A multipart/form-data body instead of JSON. */
+  form?: FormData;
 }
 
 let token = "";
@@ -62,6 +65,7 @@ beforeAll(async () => {
     ...(await recordingFixtures(organization.id)),
     ...(await subscriptionFixtures(organization.id)),
     ...(await tipFixtures(organization.id)),
+    ...(await announcementFixtures(organization.id)),
   };
 });
 
@@ -116,7 +120,7 @@ async function recordingFixtures(organizationId: string): Promise<Record<string,
   };
 }
 
-async function call(operation: Operation, { params = {}, body, query }: Call, headers: Record<string, string>) {
+async function call(operation: Operation, { params = {}, body, query, form }: Call, headers: Record<string, string>) {
   const folder = operation.path.replace(/^\//, "").replace(/\{(\w+)\}/g, "[$1]");
   const module = (await import(path.join(APP_DIR, folder, "route.ts"))) as Record<
     string,
@@ -127,7 +131,7 @@ async function call(operation: Operation, { params = {}, body, query }: Call, he
   const request = new Request(url, {
     method: operation.method,
     headers: body === undefined ? headers : { ...headers, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   return module[operation.method]!(request, { params: Promise.resolve(params) });
 }
