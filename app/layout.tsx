@@ -28,6 +28,9 @@ export const viewport: Viewport = {
  * must be added here, or it shows its message keys instead of text.
  */
 const CLIENT_NAMESPACES = [
+  "names",
+  "announcementForm",
+  "reconciliation",
   "signIn",
   "errors",
   "forms",

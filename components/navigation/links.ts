@@ -17,6 +17,7 @@ export type NavLabelKey =
   | "record"
   | "records"
   | "review"
+  | "matching"
   | "tips"
   | "account"
   | "audit"
@@ -42,6 +43,7 @@ export const NAV_TABLE: readonly NavEntry[] = [
   { id: "registrar", href: "/registrar", labelKey: "record", needs: "person.create" },
   { id: "expedientes", href: "/expedientes", labelKey: "records", needs: "person.view_internal" },
   { id: "revision", href: "/revision", labelKey: "review", needs: "release.review" },
+  { id: "cotejo", href: "/cotejo", labelKey: "matching", needs: "names.match" },
   { id: "pistas", href: "/pistas", labelKey: "tips", needs: "tip.review" },
   { id: "cuenta", href: "/cuenta", labelKey: "account", needs: "account.view" },
   { id: "auditoria", href: "/auditoria", labelKey: "audit", needs: "audit.view" },

@@ -18,6 +18,12 @@ import enSubscriptions from "./messages/en/subscriptions.json" with { type: "jso
 import esSubscriptions from "./messages/es/subscriptions.json" with { type: "json" };
 import enTips from "./messages/en/tips.json" with { type: "json" };
 import esTips from "./messages/es/tips.json" with { type: "json" };
+import enNames from "./messages/en/names.json" with { type: "json" };
+import esNames from "./messages/es/names.json" with { type: "json" };
+import enAnnouncementForm from "./messages/en/announcementForm.json" with { type: "json" };
+import esAnnouncementForm from "./messages/es/announcementForm.json" with { type: "json" };
+import enReconciliation from "./messages/en/reconciliation.json" with { type: "json" };
+import esReconciliation from "./messages/es/reconciliation.json" with { type: "json" };
 import type { AppLocale } from "./locale.ts";
 
 /**
@@ -37,6 +43,9 @@ const es = {
   review: esReview,
   subscriptions: esSubscriptions,
   tips: esTips,
+  names: esNames,
+  announcementForm: esAnnouncementForm,
+  reconciliation: esReconciliation,
 };
 
 const en: typeof es = {
@@ -50,6 +59,9 @@ const en: typeof es = {
   review: enReview,
   subscriptions: enSubscriptions,
   tips: enTips,
+  names: enNames,
+  announcementForm: enAnnouncementForm,
+  reconciliation: enReconciliation,
 } as typeof es;
 
 export type Messages = typeof es;

@@ -1,3 +1,4 @@
+import { nameJobHandlers } from "../names/jobs.ts";
 import { rateLimitJobHandlers } from "../rate-limit/jobs.ts";
 import { subscriptionJobHandlers } from "../subscriptions/jobs.ts";
 import type { JobHandlers } from "./queues.ts";
@@ -10,4 +11,5 @@ import type { JobHandlers } from "./queues.ts";
 export const jobHandlers: JobHandlers = {
   ...subscriptionJobHandlers,
   ...rateLimitJobHandlers,
+  ...nameJobHandlers,
 };

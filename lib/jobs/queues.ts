@@ -16,6 +16,8 @@ export interface JobPayloads {
   "send-confirmation": { subscriptionId: string };
   /** Periodic catch-up for work whose enqueueing was lost (a crash between commit and send). */
   "notification-sweep": Record<string, never>;
+  /** Match a loaded name list (Import of kind announcement_names) against the people on record, resumably. */
+  "match-name-list": { importId: string };
   /** Drop rate-limit windows that ended long ago (RateLimitBucket grows by a row per client a minute). */
   "prune-rate-limits": Record<string, never>;
 }
@@ -40,6 +42,8 @@ export const QUEUES: Record<QueueName, QueuePolicy> = {
   // The next sweep comes soon enough: no retries.
   "notification-sweep": { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300 },
   "prune-rate-limits": { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300 },
+  // A retry resumes where the last attempt stopped (lines already matched are kept).
+  "match-name-list": { retryLimit: 5, retryDelay: 15, retryBackoff: true, expireInSeconds: 1800 },
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];

@@ -19,6 +19,7 @@ import {
 import { healthResponseSchema } from "../../health/schema.ts";
 import type { Access, RateLimitRule } from "../guard.ts";
 import { announcementOperations } from "./operations/announcements.ts";
+import { nameOperations } from "./operations/names.ts";
 import { evidenceOperations } from "./operations/evidence.ts";
 import { personOperations } from "./operations/persons.ts";
 import { releaseOperations } from "./operations/releases.ts";
@@ -57,6 +58,8 @@ export const TAGS = {
   Search: "The public search by name or cédula (DESIGN.md rule 5).",
   Subscriptions: "\"Avísame\": e-mail notice, after a confirmed opt-in, when a person's release is verified.",
   Announcements: "Claims about releases (who said how many, when, over which releases), with their history.",
+  Names: "Name lists published with announcements, matched against the people on record, and the matching queue.",
+  Imports: "Background loads (spreadsheets, name lists) and their progress.",
   Tally: "Every announcement against the names verified, for any date (DESIGN.md rules 2 and 3).",
   Meta: "This API's own description.",
 } as const;
@@ -298,4 +301,5 @@ export const operations: readonly Operation[] = [
   ...subscriptionOperations,
   ...tipOperations,
   ...announcementOperations,
+  ...nameOperations,
 ];
