@@ -20,6 +20,11 @@ const nextConfig = {
   // again inside every `npm start` build only slows the first start down.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  experimental: {
+    // The announcement forms send an archived copy (a PDF or an image of the statement) through a
+    // server action: allow the upload limit (CONSTANCIA_MAX_UPLOAD_BYTES, as lib/env.ts reads it) plus the form's fields.
+    serverActions: { bodySizeLimit: (Number(process.env.CONSTANCIA_MAX_UPLOAD_BYTES) || 25 * 1024 * 1024) + 1024 * 1024 },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

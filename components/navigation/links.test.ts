@@ -10,8 +10,8 @@ describe("navLinksFor", () => {
   it("adds recording, the records and the account for a volunteer, never the review queue", () => {
     expect(ids("volunteer")).toEqual(["inicio", "buscar", "lista", "anuncios", "registrar", "expedientes", "cuenta"]);
   });
-  it("adds the review queue, the tips and the audit trail for a moderator", () => {
-    expect(ids("moderator")).toEqual(["inicio", "buscar", "lista", "anuncios", "registrar", "expedientes", "revision", "pistas", "cuenta", "auditoria"]);
+  it("adds the review queue, list matching, the tips and the audit trail for a moderator", () => {
+    expect(ids("moderator")).toEqual(["inicio", "buscar", "lista", "anuncios", "registrar", "expedientes", "revision", "cotejo", "pistas", "cuenta", "auditoria"]);
   });
   it("adds user management for an admin", () => {
     expect(ids("admin")).toEqual([
@@ -22,6 +22,7 @@ describe("navLinksFor", () => {
       "registrar",
       "expedientes",
       "revision",
+      "cotejo",
       "pistas",
       "cuenta",
       "auditoria",
@@ -37,6 +38,7 @@ describe("navLinksFor", () => {
       registrar: "/registrar",
       expedientes: "/expedientes",
       revision: "/revision",
+      cotejo: "/cotejo",
       pistas: "/pistas",
       cuenta: "/cuenta",
       auditoria: "/auditoria",

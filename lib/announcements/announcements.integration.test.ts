@@ -86,6 +86,7 @@ describe("recording an announcement", () => {
     ["a date that does not exist", { statedOn: "2026-02-30" }, "statedOn"],
     ["a basis without its date", { covers: { basis: "single_day" } }, "covers.date"],
     ["coverage after the statement", { covers: { basis: "cumulative_since", from: "2026-02-01" } }, "covers.from"],
+    ["a window ending after the statement", { covers: { basis: "window", from: "2026-01-08", to: "2026-01-20" } }, "covers.to"],
     ["a range without its bounds", { claimed: { qualifier: "range", value: 10 } }, "claimed.min"],
     ["a source that is not a web address", { sourceUrl: "javascript:alert(1)" }, "sourceUrl"],
     ["an unknown field", { secret: true }, ""],

@@ -172,6 +172,8 @@ export function claimProblems(input: ClaimShape): { path: string[]; message: str
   const first = covers.from ?? covers.date;
   if (first && first > statedOn) {
     problems.push({ path: ["covers", covers.from ? "from" : "date"], message: "A claim cannot cover days after it was made." });
+  } else if (covers.to && covers.to > statedOn) {
+    problems.push({ path: ["covers", "to"], message: "A claim cannot cover days after it was made." });
   }
   return problems;
 }

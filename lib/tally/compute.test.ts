@@ -1,6 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  buildCellIndex,
   computeTally,
+  countInScope,
+  nationalityInScope,
   coverageOf,
   dateInCoverage,
   verifiedSeries,
@@ -222,5 +226,59 @@ describe("verified series", () => {
       { date: "2026-01-12", verifiedCumulative: 4 },
     ]);
     expect(verifiedSeries([], "2026-01-12")).toEqual([]);
+  });
+});
+
+describe("counting in scope through the index", () => {
+  /** The rule written the slow, obvious way: every cell checked against the coverage and the scope. */
+  function naive(cells: readonly ReleaseCell[], c: ClaimAtInstant) {
+    const coverage = coverageOf(c);
+    const out = { verified: 0, verifiedWithheld: 0, reported: 0, reportedWithheld: 0 };
+    for (const cell of cells) {
+      if (!nationalityInScope(cell.nationality, c) || !dateInCoverage(cell.releasedOn, cell.precision, coverage)) continue;
+      if (cell.status === "verified") {
+        out.verified += cell.n;
+        if (cell.withheld) out.verifiedWithheld += cell.n;
+      } else {
+        out.reported += cell.n;
+        if (cell.withheld) out.reportedWithheld += cell.n;
+      }
+    }
+    return out;
+  }
+  const day = fc.integer({ min: 0, max: 120 }).map((offset) => new Date(Date.UTC(2025, 11, 1) + offset * 86_400_000).toISOString().slice(0, 10));
+  const cellArb = fc.record({
+    releasedOn: fc.option(day, { nil: null }),
+    precision: fc.constantFrom("day" as const, "month" as const),
+    nationality: fc.constantFrom("VE", "ES", "CO"),
+    withheld: fc.boolean(),
+    status: fc.constantFrom("verified" as const, "reported" as const),
+    n: fc.integer({ min: 1, max: 5 }),
+  }).map((c): ReleaseCell => (c.releasedOn === null ? { ...c, precision: "unknown" } : c.precision === "month" ? { ...c, releasedOn: `${c.releasedOn.slice(0, 7)}-01` } : c));
+  const claimArb = fc.record({
+    basis: fc.constantFrom("window" as const, "cumulative_since" as const, "single_day" as const, "as_of" as const, "unspecified" as const),
+    a: day,
+    b: day,
+    scope: fc.constantFrom(["all", null], ["nationals", null], ["foreigners", null], ["nationality", "ES"], ["nationality", "CO"]),
+  }).map(({ basis, a, b, scope }) => {
+    const [from, to] = a <= b ? [a, b] : [b, a];
+    return claim({
+      basis,
+      statedOn: to,
+      coversFrom: basis === "window" || basis === "cumulative_since" ? from : null,
+      coversTo: basis === "window" ? to : null,
+      coversDate: basis === "single_day" || basis === "as_of" ? from : null,
+      scopeKind: scope[0] as ClaimAtInstant["scopeKind"],
+      scopeNationality: scope[1],
+    });
+  });
+
+  it("gives the same counts as checking every cell", () => {
+    fc.assert(
+      fc.property(fc.array(cellArb, { maxLength: 60 }), claimArb, (cells, c) => {
+        expect(countInScope(buildCellIndex(cells), c)).toEqual(naive(cells, c));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

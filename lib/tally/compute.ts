@@ -182,20 +182,111 @@ interface ScopeCount {
   reportedWithheld: number;
 }
 
-export function countInScope(cells: readonly ReleaseCell[], claim: ClaimAtInstant): ScopeCount {
-  const coverage = coverageOf(claim);
-  const out: ScopeCount = { verified: 0, verifiedWithheld: 0, reported: 0, reportedWithheld: 0 };
+const COUNTS = 4; // verified, verifiedWithheld, reported, reportedWithheld
+
+/** Cells of one nationality and one date precision, sorted by date, with running totals for range counts. */
+interface SortedCells {
+  dates: string[];
+  /** prefix[i * COUNTS + k]: count k of the cells before index i. */
+  prefix: number[];
+}
+
+/**
+ * The cells, arranged so that "how many in this date range and scope" costs a
+ * few binary searches instead of a pass over every cell (a thousand claims
+ * against thousands of cells, on every as-of day).
+ */
+export interface CellIndex {
+  byNationality: Map<string, { day: SortedCells; month: SortedCells; undated: number[] }>;
+}
+
+function sortedCells(cells: readonly ReleaseCell[]): SortedCells {
+  const byDate = new Map<string, number[]>();
   for (const cell of cells) {
-    if (!nationalityInScope(cell.nationality, claim) || !dateInCoverage(cell.releasedOn, cell.precision, coverage)) continue;
-    if (cell.status === "verified") {
-      out.verified += cell.n;
-      if (cell.withheld) out.verifiedWithheld += cell.n;
-    } else {
-      out.reported += cell.n;
-      if (cell.withheld) out.reportedWithheld += cell.n;
-    }
+    const counts = byDate.get(cell.releasedOn!) ?? [0, 0, 0, 0];
+    addCell(counts, cell);
+    byDate.set(cell.releasedOn!, counts);
   }
-  return out;
+  const dates = [...byDate.keys()].sort();
+  const prefix = new Array<number>((dates.length + 1) * COUNTS).fill(0);
+  dates.forEach((date, i) => {
+    const counts = byDate.get(date)!;
+    for (let k = 0; k < COUNTS; k++) prefix[(i + 1) * COUNTS + k] = prefix[i * COUNTS + k]! + counts[k]!;
+  });
+  return { dates, prefix };
+}
+
+function addCell(counts: number[], cell: ReleaseCell): void {
+  const base = cell.status === "verified" ? 0 : 2;
+  counts[base] = counts[base]! + cell.n;
+  if (cell.withheld) counts[base + 1] = counts[base + 1]! + cell.n;
+}
+
+export function buildCellIndex(cells: readonly ReleaseCell[]): CellIndex {
+  const groups = new Map<string, { day: ReleaseCell[]; month: ReleaseCell[]; undated: number[] }>();
+  for (const cell of cells) {
+    let group = groups.get(cell.nationality);
+    if (!group) groups.set(cell.nationality, (group = { day: [], month: [], undated: [0, 0, 0, 0] }));
+    if (cell.releasedOn === null || cell.precision === "unknown") addCell(group.undated, cell);
+    else if (cell.precision === "month") group.month.push({ ...cell, releasedOn: `${cell.releasedOn.slice(0, 7)}-01` });
+    else group.day.push(cell);
+  }
+  const byNationality = new Map<string, { day: SortedCells; month: SortedCells; undated: number[] }>();
+  for (const [nationality, group] of groups) {
+    byNationality.set(nationality, { day: sortedCells(group.day), month: sortedCells(group.month), undated: group.undated });
+  }
+  return { byNationality };
+}
+
+/** The index of the first date ≥ `date` (dates.length when none). */
+function lowerBound(dates: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Adds to `out` the counts of the cells whose dates lie in [from, to] (null: open). */
+function addRange(out: number[], sorted: SortedCells, from: string | null, to: string | null): void {
+  const start = from === null ? 0 : lowerBound(sorted.dates, from);
+  // Dates are "YYYY-MM-DD": the first date after `to` is the first one ≥ to + "\uffff".
+  const end = to === null ? sorted.dates.length : lowerBound(sorted.dates, `${to}\uffff`);
+  if (end <= start) return;
+  for (let k = 0; k < COUNTS; k++) out[k] = out[k]! + sorted.prefix[end * COUNTS + k]! - sorted.prefix[start * COUNTS + k]!;
+}
+
+/** The first day of the first month that starts on or after `day`. */
+function firstWholeMonthFrom(day: string): string {
+  if (day.endsWith("-01")) return day;
+  const [year, month] = day.split("-").map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+}
+
+/** The first day of the last month that ends on or before `day`. */
+function lastWholeMonthTo(day: string): string | null {
+  if (lastDayOfMonth(day) === day) return `${day.slice(0, 7)}-01`;
+  const [year, month] = day.split("-").map(Number) as [number, number];
+  if (month === 1) return `${year - 1}-12-01`;
+  return `${year}-${String(month - 1).padStart(2, "0")}-01`;
+}
+
+export function countInScope(index: CellIndex, claim: ClaimAtInstant): ScopeCount {
+  const coverage = coverageOf(claim);
+  const out = [0, 0, 0, 0];
+  for (const [nationality, group] of index.byNationality) {
+    if (!nationalityInScope(nationality, claim)) continue;
+    addRange(out, group.day, coverage.from, coverage.to);
+    // A month-only release counts when its whole month lies inside the coverage.
+    const monthFrom = coverage.from === null ? null : firstWholeMonthFrom(coverage.from);
+    const monthTo = coverage.to === null ? null : lastWholeMonthTo(coverage.to);
+    if (monthFrom === null || monthTo === null || monthFrom <= monthTo) addRange(out, group.month, monthFrom, monthTo);
+    if (coverage.undated) for (let k = 0; k < COUNTS; k++) out[k] = out[k]! + group.undated[k]!;
+  }
+  return { verified: out[0]!, verifiedWithheld: out[1]!, reported: out[2]!, reportedWithheld: out[3]! };
 }
 
 /** The count a gap is taken from: the value, or for a range its smallest count. */
@@ -203,21 +294,25 @@ export function claimedBase(claim: Pick<ClaimAtInstant, "qualifier" | "value" | 
   return (claim.qualifier === "range" ? claim.min : claim.value) ?? 0;
 }
 
-export function claimFigures(claim: ClaimAtInstant, cells: readonly ReleaseCell[], list: ListFacts | undefined): ClaimFigures {
+export function claimFigures(
+  claim: ClaimAtInstant,
+  cells: CellIndex,
+  list: { facts: ListFacts; cells: CellIndex } | undefined,
+): ClaimFigures {
   const comparable = claim.measure === "released";
   const inScope = comparable ? countInScope(cells, claim) : null;
   let listFigures: ListFigures | null = null;
   let verifiedNotListedWithheld = 0;
   if (list) {
     // Verified releases in coverage and scope, less those of persons the list names.
-    const listed = comparable ? countInScope(list.listedCells, claim) : null;
+    const listed = comparable ? countInScope(list.cells, claim) : null;
     const verifiedNotListed = inScope && listed ? inScope.verified - listed.verified : 0;
     verifiedNotListedWithheld = inScope && listed ? inScope.verifiedWithheld - listed.verifiedWithheld : 0;
     listFigures = {
-      names: list.names,
-      matchedVerified: list.matchedVerified,
-      matchedUnverified: list.matchedUnverified,
-      unmatched: list.unmatched,
+      names: list.facts.names,
+      matchedVerified: list.facts.matchedVerified,
+      matchedUnverified: list.facts.matchedUnverified,
+      unmatched: list.facts.unmatched,
       verifiedNotListed,
     };
   }
@@ -230,8 +325,8 @@ export function claimFigures(claim: ClaimAtInstant, cells: readonly ReleaseCell[
     withheldIn: {
       verifiedInScope: inScope?.verifiedWithheld ?? 0,
       reportedInScope: inScope?.reportedWithheld ?? 0,
-      matchedVerified: list?.matchedVerifiedWithheld ?? 0,
-      matchedUnverified: list?.matchedUnverifiedWithheld ?? 0,
+      matchedVerified: list?.facts.matchedVerifiedWithheld ?? 0,
+      matchedUnverified: list?.facts.matchedUnverifiedWithheld ?? 0,
       verifiedNotListed: verifiedNotListedWithheld,
     },
   };
@@ -262,6 +357,7 @@ function byStatedOnDesc(a: ClaimAtInstant, b: ClaimAtInstant): number {
 }
 
 export function computeTally(facts: TallyFacts): Tally {
+  const index = buildCellIndex(facts.cells);
   let verified = 0;
   let reported = 0;
   let verifiedWithheld = 0;
@@ -276,7 +372,10 @@ export function computeTally(facts: TallyFacts): Tally {
   return {
     asOf: facts.asOf,
     releases: { verified, reported, verifiedWithheld },
-    announcements: [...facts.claims].sort(byStatedOnDesc).map((claim) => claimFigures(claim, facts.cells, facts.lists.get(claim.id))),
+    announcements: [...facts.claims].sort(byStatedOnDesc).map((claim) => {
+      const list = facts.lists.get(claim.id);
+      return claimFigures(claim, index, list && { facts: list, cells: buildCellIndex(list.listedCells) });
+    }),
     series: verifiedSeries(facts.verifiedDeltas, facts.asOf),
   };
 }

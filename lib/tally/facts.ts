@@ -16,17 +16,22 @@ import type { ClaimAtInstant, ListFacts, ReleaseCell, TallyFacts } from "./compu
  * What a person is (nationality, whether withheld) is read as it is now: a
  * family's later request to withhold a name holds for past views too.
  *
- * Raw SQL throughout: "the latest row per release at an instant" is a
- * DISTINCT ON, and the counts are GROUP BYs over it, neither of which
- * Prisma's query API can express without loading every row.
+ * Release counts come from TallyDelta, TallyGroup and TallySeries (how they
+ * moved each day, kept by triggers; see prisma/schema.prisma), so that a past
+ * day costs a read of small tables rather than a walk through every release's
+ * history.
+ *
+ * Raw SQL throughout: sums grouped over a table, and "the latest row per
+ * announcement at an instant" (DISTINCT ON), which Prisma's query API cannot
+ * express without loading every row.
  */
 export async function readTallyFacts(asOf: string): Promise<TallyFacts> {
   const instant = endOfCaracasDay(asOf);
   const [cells, claims, lists, verifiedDeltas] = await Promise.all([
-    releaseCells(instant),
+    releaseCells(asOf),
     claimsAt(instant, asOf),
     listFacts(instant),
-    verifiedDeltasUntil(instant),
+    verifiedDeltasUntil(asOf),
   ]);
   return { asOf, cells, claims, lists, verifiedDeltas };
 }
@@ -40,28 +45,26 @@ interface CellRow {
   n: number;
 }
 
-async function releaseCells(instant: Date): Promise<ReleaseCell[]> {
+async function releaseCells(asOf: string): Promise<ReleaseCell[]> {
+  // A group (release date, nationality, disclosure, status) that last moved on or before `asOf` counts as it
+  // stands (TallyGroup); only groups still moving then are summed from their TallyDelta rows up to `asOf`.
   return db().$queryRaw<CellRow[]>`
-    WITH status_at AS (
-      SELECT DISTINCT ON (c."releaseId") c."releaseId", c."toStatus"
-        FROM "ReleaseStatusChange" c
-       WHERE c."changedAt" <= ${instant}
-       ORDER BY c."releaseId", c."changedAt" DESC, c."id" DESC
-    )
-    SELECT to_char(r."releasedOn", 'YYYY-MM-DD') AS "releasedOn",
-           r."releasedPrecision"::text AS "precision",
-           p."nationality"::text AS "nationality",
-           (p."disclosure" = 'withheld') AS "withheld",
-           CASE WHEN s."toStatus" = 'verified' THEN 'verified' ELSE 'reported' END AS "status",
-           count(*)::int AS "n"
-      FROM status_at s
-      JOIN "Release" r ON r."id" = s."releaseId"
-      JOIN "Person" p ON p."id" = r."personId"
-     WHERE s."toStatus" IN ('verified', 'reported', 'disputed')
-       AND (r."deletedAt" IS NULL OR r."deletedAt" > ${instant})
-       AND (p."deletedAt" IS NULL OR p."deletedAt" > ${instant})
-       AND p."mergedIntoId" IS NULL
-     GROUP BY 1, 2, 3, 4, 5`;
+    SELECT CASE WHEN g."releasedPrecision" = 'unknown' THEN NULL ELSE to_char(g."releasedOn", 'YYYY-MM-DD') END AS "releasedOn",
+           g."releasedPrecision"::text AS "precision", g."nationality"::text AS "nationality", g."withheld", g."status", g."n"
+      FROM "TallyGroup" g
+     WHERE g."lastDay" <= ${asOf}::date AND g."n" <> 0
+    UNION ALL
+    SELECT CASE WHEN g."releasedPrecision" = 'unknown' THEN NULL ELSE to_char(g."releasedOn", 'YYYY-MM-DD') END,
+           g."releasedPrecision"::text, g."nationality"::text, g."withheld", g."status", m."n"
+      FROM "TallyGroup" g
+      CROSS JOIN LATERAL (
+        SELECT coalesce(sum(d."delta"), 0)::int AS "n"
+          FROM "TallyDelta" d
+         WHERE d."releasedOn" = g."releasedOn" AND d."releasedPrecision" = g."releasedPrecision"
+           AND d."nationality" = g."nationality" AND d."withheld" = g."withheld" AND d."status" = g."status"
+           AND d."day" <= ${asOf}::date
+      ) m
+     WHERE g."firstDay" <= ${asOf}::date AND g."lastDay" > ${asOf}::date AND m."n" <> 0`;
 }
 
 interface RevisionRow {
@@ -108,7 +111,16 @@ async function claimsAt(instant: Date, asOf: string): Promise<ClaimAtInstant[]> 
 }
 
 interface ListRow {
+  kind: "lines" | "cells";
   announcementId: string;
+  // kind "cells": one cell of the releases of the persons the list names.
+  releasedOn: string | null;
+  precision: ReleaseCell["precision"] | null;
+  nationality: string | null;
+  withheld: boolean | null;
+  status: ReleaseCell["status"] | null;
+  n: number;
+  // kind "lines": the list's lines by how they were matched.
   names: number;
   matchedVerified: number;
   matchedVerifiedWithheld: number;
@@ -117,99 +129,97 @@ interface ListRow {
   unmatched: number;
 }
 
-interface ListedCellRow extends CellRow {
-  announcementId: string;
-}
-
+/**
+ * Every name list's figures at the instant, in one statement: the lines loaded
+ * by then, each with the person it was linked to by then (an automatic link
+ * when the line was loaded, a moderator's when decided); the releases of those
+ * persons with their status then (one index lookup each: lists are short
+ * beside the whole register); then both the line counts and the cells of the
+ * listed persons' releases (for "verified, not listed").
+ */
 async function listFacts(instant: Date): Promise<Map<string, ListFacts>> {
-  // The lines loaded by then, each with the person it was linked to by then (or none).
-  const [lineRows, cellRows] = await Promise.all([
-    db().$queryRaw<ListRow[]>`
-      WITH lines AS (
-        SELECT n."announcementId",
-               CASE WHEN (n."linkMethod" = 'automatic' AND n."createdAt" <= ${instant})
-                      OR (n."linkMethod" IN ('confirmed', 'created') AND n."decidedAt" <= ${instant})
-                    THEN n."personId" END AS "personId"
-          FROM "AnnouncedName" n
-         WHERE n."createdAt" <= ${instant}
-      ),
-      persons AS (
-        SELECT DISTINCT l."personId" FROM lines l WHERE l."personId" IS NOT NULL
-      ),
-      person_status AS (
-        SELECT ps."personId",
-               bool_or(st."toStatus" = 'verified') AS "verified",
-               (p."disclosure" = 'withheld') AS "withheld"
-          FROM persons ps
-          JOIN "Person" p ON p."id" = ps."personId"
-          LEFT JOIN "Release" r ON r."personId" = ps."personId"
-               AND (r."deletedAt" IS NULL OR r."deletedAt" > ${instant})
-          LEFT JOIN LATERAL (
-            SELECT c."toStatus" FROM "ReleaseStatusChange" c
-             WHERE c."releaseId" = r."id" AND c."changedAt" <= ${instant}
-             ORDER BY c."changedAt" DESC, c."id" DESC LIMIT 1
-          ) st ON true
-         GROUP BY ps."personId", p."disclosure"
-      )
-      SELECT l."announcementId"::text AS "announcementId",
-             count(*)::int AS "names",
-             count(*) FILTER (WHERE s."verified")::int AS "matchedVerified",
-             count(*) FILTER (WHERE s."verified" AND s."withheld")::int AS "matchedVerifiedWithheld",
-             count(*) FILTER (WHERE l."personId" IS NOT NULL AND NOT coalesce(s."verified", false))::int AS "matchedUnverified",
-             count(*) FILTER (WHERE l."personId" IS NOT NULL AND NOT coalesce(s."verified", false) AND s."withheld")::int AS "matchedUnverifiedWithheld",
-             count(*) FILTER (WHERE l."personId" IS NULL)::int AS "unmatched"
-        FROM lines l
-        LEFT JOIN person_status s ON s."personId" = l."personId"
-       GROUP BY l."announcementId"`,
-    db().$queryRaw<ListedCellRow[]>`
-      WITH listed AS (
-        SELECT DISTINCT n."announcementId", n."personId"
-          FROM "AnnouncedName" n
-         WHERE n."createdAt" <= ${instant}
-           AND ((n."linkMethod" = 'automatic' AND n."createdAt" <= ${instant})
-             OR (n."linkMethod" IN ('confirmed', 'created') AND n."decidedAt" <= ${instant}))
-      )
-      SELECT l."announcementId"::text AS "announcementId",
-             to_char(r."releasedOn", 'YYYY-MM-DD') AS "releasedOn",
-             r."releasedPrecision"::text AS "precision",
-             p."nationality"::text AS "nationality",
-             (p."disclosure" = 'withheld') AS "withheld",
-             CASE WHEN st."toStatus" = 'verified' THEN 'verified' ELSE 'reported' END AS "status",
-             count(*)::int AS "n"
-        FROM listed l
+  const rows = await db().$queryRaw<ListRow[]>`
+    WITH lines AS MATERIALIZED (
+      SELECT n."announcementId",
+             CASE WHEN (n."linkMethod" = 'automatic' AND n."createdAt" <= ${instant})
+                    OR (n."linkMethod" IN ('confirmed', 'created') AND n."decidedAt" <= ${instant})
+                  THEN n."personId" END AS "personId"
+        FROM "AnnouncedName" n
+       WHERE n."createdAt" <= ${instant}
+    ),
+    persons AS MATERIALIZED (
+      SELECT p."id" AS "personId", p."nationality", (p."disclosure" = 'withheld') AS "withheld", p."deletedAt"
+        FROM (SELECT DISTINCT "personId" FROM lines WHERE "personId" IS NOT NULL) l
         JOIN "Person" p ON p."id" = l."personId"
-        JOIN "Release" r ON r."personId" = l."personId" AND (r."deletedAt" IS NULL OR r."deletedAt" > ${instant})
+    ),
+    releases AS MATERIALIZED (
+      SELECT ps."personId", ps."nationality", ps."withheld", r."releasedOn", r."releasedPrecision", st."toStatus"
+        FROM persons ps
+        JOIN LATERAL (
+          SELECT r."id", r."releasedOn", r."releasedPrecision" FROM "Release" r
+           WHERE r."personId" = ps."personId" AND (r."deletedAt" IS NULL OR r."deletedAt" > ${instant})
+        ) r ON true
         JOIN LATERAL (
           SELECT c."toStatus" FROM "ReleaseStatusChange" c
            WHERE c."releaseId" = r."id" AND c."changedAt" <= ${instant}
            ORDER BY c."changedAt" DESC, c."id" DESC LIMIT 1
         ) st ON st."toStatus" IN ('verified', 'reported', 'disputed')
-       GROUP BY 1, 2, 3, 4, 5, 6`,
-  ]);
+       WHERE ps."deletedAt" IS NULL OR ps."deletedAt" > ${instant}
+    ),
+    verified AS (
+      SELECT "personId" FROM releases GROUP BY "personId" HAVING bool_or("toStatus" = 'verified')
+    )
+    SELECT 'lines' AS "kind", l."announcementId"::text AS "announcementId",
+           NULL AS "releasedOn", NULL AS "precision", NULL AS "nationality", NULL::boolean AS "withheld", NULL AS "status", 0 AS "n",
+           count(*)::int AS "names",
+           count(*) FILTER (WHERE v."personId" IS NOT NULL)::int AS "matchedVerified",
+           count(*) FILTER (WHERE v."personId" IS NOT NULL AND ps."withheld")::int AS "matchedVerifiedWithheld",
+           count(*) FILTER (WHERE l."personId" IS NOT NULL AND v."personId" IS NULL)::int AS "matchedUnverified",
+           count(*) FILTER (WHERE l."personId" IS NOT NULL AND v."personId" IS NULL AND ps."withheld")::int AS "matchedUnverifiedWithheld",
+           count(*) FILTER (WHERE l."personId" IS NULL)::int AS "unmatched"
+      FROM lines l
+      LEFT JOIN persons ps ON ps."personId" = l."personId"
+      LEFT JOIN verified v ON v."personId" = l."personId"
+     GROUP BY l."announcementId"
+    UNION ALL
+    SELECT 'cells', x."announcementId"::text,
+           CASE WHEN x."releasedOn" IS NULL OR x."releasedPrecision" = 'unknown' THEN NULL ELSE to_char(x."releasedOn", 'YYYY-MM-DD') END,
+           CASE WHEN x."releasedOn" IS NULL THEN 'unknown' ELSE x."releasedPrecision"::text END,
+           x."nationality"::text, x."withheld",
+           CASE WHEN x."toStatus" = 'verified' THEN 'verified' ELSE 'reported' END,
+           count(*)::int, 0, 0, 0, 0, 0, 0
+      FROM (
+        SELECT listed."announcementId", r.*
+          FROM (SELECT DISTINCT "announcementId", "personId" FROM lines WHERE "personId" IS NOT NULL) listed
+          JOIN releases r ON r."personId" = listed."personId"
+      ) x
+     GROUP BY 2, 3, 4, 5, 6, 7`;
 
   const lists = new Map<string, ListFacts>();
-  for (const row of lineRows) {
-    const { announcementId, ...counts } = row;
-    lists.set(announcementId, { ...counts, listedCells: [] });
+  for (const row of rows) {
+    if (row.kind !== "lines") continue;
+    const { names, matchedVerified, matchedVerifiedWithheld, matchedUnverified, matchedUnverifiedWithheld, unmatched } = row;
+    lists.set(row.announcementId, { names, matchedVerified, matchedVerifiedWithheld, matchedUnverified, matchedUnverifiedWithheld, unmatched, listedCells: [] });
   }
-  for (const { announcementId, ...cell } of cellRows) lists.get(announcementId)?.listedCells.push(cell);
+  for (const row of rows) {
+    if (row.kind !== "cells") continue;
+    lists.get(row.announcementId)?.listedCells.push({
+      releasedOn: row.releasedOn,
+      precision: row.precision!,
+      nationality: row.nationality!,
+      withheld: row.withheld!,
+      status: row.status!,
+      n: row.n,
+    });
+  }
   return lists;
 }
 
-async function verifiedDeltasUntil(instant: Date): Promise<{ date: string; delta: number }[]> {
-  // Every change into or out of `verified`, netted per Caracas day: the running sum is the verified series.
+async function verifiedDeltasUntil(asOf: string): Promise<{ date: string; delta: number }[]> {
+  // TallySeries: the net change of verified releases per day; its running sum is the series.
   return db().$queryRaw<{ date: string; delta: number }[]>`
-    SELECT to_char((c."changedAt" AT TIME ZONE 'America/Caracas')::date, 'YYYY-MM-DD') AS "date",
-           sum(CASE WHEN c."toStatus" = 'verified' THEN 1 ELSE 0 END
-             - CASE WHEN c."fromStatus" = 'verified' THEN 1 ELSE 0 END)::int AS "delta"
-      FROM "ReleaseStatusChange" c
-      JOIN "Release" r ON r."id" = c."releaseId"
-      JOIN "Person" p ON p."id" = r."personId"
-     WHERE c."changedAt" <= ${instant}
-       AND (c."toStatus" = 'verified' OR c."fromStatus" = 'verified')
-       AND (r."deletedAt" IS NULL OR r."deletedAt" > ${instant})
-       AND (p."deletedAt" IS NULL OR p."deletedAt" > ${instant})
-       AND p."mergedIntoId" IS NULL
-     GROUP BY 1
-     ORDER BY 1`;
+    SELECT to_char(s."day", 'YYYY-MM-DD') AS "date", s."delta"
+      FROM "TallySeries" s
+     WHERE s."day" <= ${asOf}::date AND s."delta" <> 0
+     ORDER BY s."day"`;
 }
