@@ -14,13 +14,13 @@ export default async function HomePage() {
     getTranslations("home"),
     getTranslations("claimed"),
     getTranslations("dates"),
-    headlineTally(now),
+    headlineTally(),
   ]);
   const claim = tally.latestGovernmentClaim;
   const claimText = claim
     ? (() => {
         const count = claimedCount(locale, claim);
-        const date = statedOn(locale, claim.statedOn, claim.statedOnApproximate);
+        const date = statedOn(locale, new Date(`${claim.statedOn}T00:00:00Z`), claim.statedOnApproximate);
         return t("governmentClaim", {
           count: tClaimed(count.key, count.values),
           n: claimedPluralCount(claim),

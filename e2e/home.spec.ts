@@ -8,7 +8,7 @@ test.describe("a visitor", () => {
   test.beforeAll(connectToAppDatabase);
 
   test("sees the home page in Spanish with the numbers computed from the records, and can switch to English", async ({ page }) => {
-    const tally = await headlineTally(new Date());
+    const tally = await headlineTally();
     expect(tally.verified).toBeGreaterThan(0);
 
     await page.goto("/");

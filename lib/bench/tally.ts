@@ -36,7 +36,7 @@ import { captureAppSql, type CapturedQuery } from "./capture.ts";
 import { createBenchDatabase } from "./database.ts";
 import { loadSearchBenchData } from "./search-data.ts";
 import { formatMs, summarize, textTable, type Summary } from "./stats.ts";
-import { loadTallyBenchData } from "./tally-data.ts";
+import { FULL_TALLY_SHAPE, loadTallyBenchData } from "./tally-data.ts";
 import { benchNameListMatching } from "./tally-names.ts";
 
 const TARGETS = { uncachedP95: 200, cachedRps: 500, listSeconds: 60 };
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     say(`  done in ${(people.ms / 1000).toFixed(0)} s`);
     const data = await loadTallyBenchData(
       bench.url,
-      { releases: n("releases"), announcements: n("announcements"), lists: 20, listLines: 500 },
+      { ...FULL_TALLY_SHAPE, releases: n("releases"), announcements: n("announcements") },
       say,
     );
     say(
