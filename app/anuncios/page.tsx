@@ -1,109 +1,80 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
-import { listAnnouncements } from "@/lib/announcements/data.ts";
-import { claimedCount, coverage, scope, statedOn } from "@/lib/i18n/format.ts";
-import styles from "./page.module.css";
+import Link from "next/link";
+import { getLocale } from "next-intl/server";
+import { AnnouncementTable } from "@/components/reconciliation/AnnouncementTable.tsx";
+import { AsOfForm, AsOfNotice } from "@/components/reconciliation/AsOfForm.tsx";
+import { daysBefore, readAsOf } from "@/components/reconciliation/as-of.ts";
+import { Headline } from "@/components/reconciliation/Headline.tsx";
+import { translator } from "@/components/reconciliation/present.ts";
+import { ReconciliationChart } from "@/components/reconciliation/ReconciliationChart.tsx";
+import styles from "@/components/reconciliation/Reconciliation.module.css";
+import { actorOf, getViewer } from "@/lib/auth/session.ts";
+import { can } from "@/lib/auth/policy.ts";
+import { todayInCaracas } from "@/lib/dates.ts";
+import { publicTallyAsOf } from "@/lib/tally/service.ts";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("announcements");
-  return { title: t("title") };
+  const t = translator(await getLocale());
+  return { title: t("reconciliation.title"), description: t("reconciliation.intro") };
 }
 
-/** Only web links are shown as links. */
-function webUrl(value: string | null): URL | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:" ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-export default async function AnnouncementsPage() {
-  const [locale, t, tKind, tMeasure, tClaimed, tCoverage, tScope, tDates, announcements] = await Promise.all([
-    getLocale(),
-    getTranslations("announcements"),
-    getTranslations("claimantKind"),
-    getTranslations("measure"),
-    getTranslations("claimed"),
-    getTranslations("coverage"),
-    getTranslations("scope"),
-    getTranslations("dates"),
-    listAnnouncements(),
-  ]);
+/**
+ * "Anuncios y cifras": every announcement against what is verified, as of
+ * any day. Every figure comes from `publicTallyAsOf` (the same computation as
+ * GET /api/v1/tally, rule 4 applied); this page only puts them in words.
+ */
+export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<{ asOf?: string | string[] }> }) {
+  const today = todayInCaracas();
+  const reading = readAsOf((await searchParams).asOf, today);
+  const [locale, tally, viewer] = await Promise.all([getLocale(), publicTallyAsOf(reading.day), getViewer()]);
+  const t = translator(locale);
+  const chosen = reading.kind === "chosen" ? `?asOf=${reading.day}` : "";
+  const canManage = viewer ? can(actorOf(viewer), "announcement.manage") : false;
 
   return (
     <>
-      <h1>{t("title")}</h1>
-      <p className="prose">{t("intro")}</p>
+      <h1>{t("reconciliation.title")}</h1>
+      <p className="lead">{t("reconciliation.intro")}</p>
 
-      {announcements.length === 0 ? (
-        <p className="notice">{t("empty")}</p>
-      ) : (
-        <ol className={styles.list} data-testid="announcements">
-          {announcements.map((a) => {
-            const date = statedOn(locale, a.statedOn, a.statedOnApproximate);
-            const count = claimedCount(locale, a);
-            const covers = coverage(locale, a);
-            const scoped = scope(locale, a);
-            const source = webUrl(a.sourceUrl);
-            return (
-              <li key={a.id} className={styles.item} data-testid="announcement">
-                <article aria-labelledby={`a-${a.id}`}>
-                  <header className={styles.head}>
-                    <h2 id={`a-${a.id}`} className={styles.claimant}>
-                      {a.claimant}
-                    </h2>
-                    <p className={`${styles.kind} ${styles[a.claimantKind]}`}>{tKind(a.claimantKind)}</p>
-                  </header>
-                  <dl className={styles.facts}>
-                    <div>
-                      <dt>{t("statedOn")}</dt>
-                      <dd>{tDates(date.key, date.values)}</dd>
-                    </div>
-                    <div>
-                      <dt>{tMeasure(a.measure)}</dt>
-                      <dd className={styles.count} data-testid="announcement-count">
-                        {tClaimed(count.key, count.values)}
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>{t("covers")}</dt>
-                      <dd>{tCoverage(covers.key, covers.values)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t("scope")}</dt>
-                      <dd>{tScope(scoped.key, scoped.values)}</dd>
-                    </div>
-                  </dl>
-                  {a.quote ? (
-                    <figure className={styles.quote}>
-                      <blockquote lang={a.quoteLang ?? undefined}>
-                        <p>{a.quote}</p>
-                      </blockquote>
-                    </figure>
-                  ) : null}
-                  {source ? (
-                    <p className={styles.source}>
-                      {t("source")}:{" "}
-                      <a href={source.toString()} rel="noopener noreferrer nofollow">
-                        {source.hostname.replace(/^www\./, "")}
-                      </a>
-                    </p>
-                  ) : a.sourceDescription ? (
-                    <p className={styles.source}>
-                      {t("source")}: {a.sourceDescription}
-                    </p>
-                  ) : null}
-                </article>
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <AsOfNotice locale={locale} action="/anuncios" reading={reading} />
+      <Headline locale={locale} releases={tally.releases} />
+
+      <AsOfForm locale={locale} action="/anuncios" reading={reading} today={today} />
+      <ul className={styles.links}>
+        <li>
+          <Link href={`/anuncios/cambios?from=${daysBefore(reading.day, 7)}&to=${reading.day}`} data-testid="link-changes">
+            {t("reconciliation.links.changes")}
+          </Link>
+        </li>
+        <li>
+          <a href={`/api/v1/tally${chosen}`} data-testid="link-api">
+            {t("reconciliation.links.api")}
+          </a>
+        </li>
+        {canManage ? (
+          <li>
+            <Link href="/anuncios/nuevo" data-testid="link-new-announcement">
+              {t("reconciliation.links.newAnnouncement")}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+
+      <ReconciliationChart locale={locale} tally={tally} />
+
+      <section aria-labelledby="table-heading">
+        <h2 id="table-heading">{t("reconciliation.table.heading")}</h2>
+        <p className={styles.explain}>{t("reconciliation.table.differentBases")}</p>
+        <p className={styles.explain}>{t("reconciliation.table.gapNote")}</p>
+        <AnnouncementTable
+          locale={locale}
+          asOf={tally.asOf}
+          announcements={tally.announcements}
+          detailHref={(id) => `/anuncios/${id}${chosen}`}
+        />
+      </section>
     </>
   );
 }
