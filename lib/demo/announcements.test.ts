@@ -57,3 +57,17 @@ describe("demo announcements", () => {
     expect(JSON.parse(readFileSync(shared, "utf8"))).toEqual(file);
   });
 });
+
+describe("the demo's announcements, real and synthetic", () => {
+  it("make every basis, qualifier, scope and claimant kind appear on the reconciliation screens", async () => {
+    const { buildDemoPlan } = await import("./plan.ts");
+    const all = buildDemoPlan().announcements;
+    const seen = (pick: (a: (typeof all)[number]) => string) => new Set(all.map(pick));
+    expect(seen((a) => a.basis)).toEqual(new Set(["window", "cumulative_since", "single_day", "as_of", "unspecified"]));
+    expect(seen((a) => a.qualifier)).toEqual(new Set(["exact", "at_least", "about", "range"]));
+    expect(seen((a) => a.scopeKind)).toEqual(new Set(["all", "nationals", "foreigners", "nationality"]));
+    expect(seen((a) => a.claimantKind)).toEqual(new Set(["government", "ngo", "opposition", "press", "foreign_government"]));
+    expect(seen((a) => a.measure)).toEqual(new Set(["released", "detained"]));
+    expect(new Set(all.map((a) => a.externalKey)).size).toBe(all.length);
+  });
+});

@@ -7,6 +7,7 @@ import { verifyAuditChain } from "../audit/data.ts";
 import { verifyPassword } from "../auth/password.ts";
 import { endOfCaracasDay } from "./dates.ts";
 import { DEMO_USERS, loadDemo } from "./load.ts";
+import { SYNTHETIC_ANNOUNCEMENTS } from "./synthetic-announcements.ts";
 
 const json = JSON.parse(readFileSync(path.join(import.meta.dirname, "announcements-2026-01.json"), "utf8")) as {
   announcements: unknown[];
@@ -39,6 +40,8 @@ async function counts() {
     statusChanges: await client.releaseStatusChange.count({ where: { release: { isDemo: true } } }),
     evidence: await client.evidence.count({ where: { isDemo: true } }),
     reviews: await client.review.count({ where: { release: { isDemo: true } } }),
+    imports: await client.import.count({ where: { announcement: { isDemo: true } } }),
+    announcedNames: await client.announcedName.count({ where: { announcement: { isDemo: true } } }),
     auditEvents: await client.auditEvent.count({ where: { actorKind: "demo" } }),
     systemState: await client.systemState.count({ where: { key: "demo" } }),
   };
@@ -55,7 +58,7 @@ describe("loadDemo", () => {
   it("loads once and reports the demo accounts", () => {
     expect(first.loaded).toBe(true);
     expect(first.users.map((u) => u.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
-    expect(lines.join("\n")).toMatch(/loaded in [\d.]+ s: 18 announcements, 300 people, 230 releases/);
+    expect(lines.join("\n")).toMatch(/loaded in [\d.]+ s: 21 announcements, 300 people, 230 releases/);
   });
 
   it("creates the demo organizations, accounts and every announcement of the file", async () => {
@@ -63,7 +66,11 @@ describe("loadDemo", () => {
     expect(await client.organization.count({ where: { isDemo: true } })).toBe(3);
     expect(await client.organization.findUnique({ where: { slug: "demo-red" } })).toMatchObject({ isDemo: true });
     expect(await client.user.count({ where: { isDemo: true } })).toBe(4);
-    expect(await client.announcement.count({ where: { isDemo: true } })).toBe(json.announcements.length);
+    expect(await client.announcement.count({ where: { isDemo: true } })).toBe(json.announcements.length + SYNTHETIC_ANNOUNCEMENTS.announcements.length);
+    // Each with its first version, dated when it was recorded (what the tally reads for a past day).
+    expect(await client.announcementRevision.count({ where: { announcement: { isDemo: true } } })).toBe(
+      json.announcements.length + SYNTHETIC_ANNOUNCEMENTS.announcements.length,
+    );
     const ovp = await client.announcement.findUnique({ where: { externalKey: "ovp-2026-01-14" } });
     expect(ovp).toMatchObject({ claimantKind: "ngo", value: 80, breakdown: { nationals: 66, foreigners: 14 }, basis: "cumulative_since" });
     expect(ovp!.coversFrom!.toISOString().slice(0, 10)).toBe("2026-01-08");
@@ -122,6 +129,21 @@ describe("loadDemo", () => {
     }
   });
 
+  it("attaches the Assembly's promised name list: linked, waiting and announced-not-seen lines", async () => {
+    const listed = await db().announcement.findUniqueOrThrow({ where: { externalKey: "an-2026-01-13" }, select: { id: true } });
+    const lines = await db().announcedName.findMany({ where: { announcementId: listed.id } });
+    const by = (method: string) => lines.filter((line) => line.linkMethod === method);
+    expect(by("automatic").length).toBeGreaterThanOrEqual(15);
+    expect(by("pending").filter((line) => line.suggestedPersonId !== null).length).toBeGreaterThanOrEqual(5);
+    expect(by("pending").filter((line) => line.suggestedPersonId === null).length).toBeGreaterThanOrEqual(1);
+    expect(by("rejected").length).toBeGreaterThanOrEqual(1);
+    for (const line of lines) {
+      expect(line.nameAsPrinted).toBe(line.nameAsPrinted.toLocaleUpperCase("es"));
+      expect(line.createdAt.toISOString().slice(0, 10)).toBe("2026-01-16");
+    }
+    expect(by("automatic").every((line) => line.personId !== null)).toBe(true);
+  });
+
   it("re-arrests one retracted person: a second detention", async () => {
     const retracted = await db().release.findMany({ where: { status: "retracted" }, include: { person: { include: { detentions: true } } } });
     expect(retracted.filter((r) => r.person.detentions.length === 2)).toHaveLength(1);
@@ -130,7 +152,8 @@ describe("loadDemo", () => {
   it("records an audit event for every created record, in an unbroken chain", async () => {
     const c = await counts();
     const created =
-      c.organizations + c.users + c.announcements + c.persons + c.detentions + c.releases + c.statusChanges + c.evidence + c.reviews;
+      c.organizations + c.users + c.announcements + c.persons + c.detentions + c.releases + c.statusChanges + c.evidence + c.reviews +
+      c.imports + c.announcedNames;
     expect(c.auditEvents).toBe(created);
     const userEvents = await db().auditEvent.findMany({ where: { action: "user.create" } });
     for (const e of userEvents) expect(JSON.stringify(e.after)).not.toMatch(/passwordHash|argon2/);

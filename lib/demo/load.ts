@@ -32,6 +32,7 @@ import {
 import { buildDemoPlan, summarizePlan, type DemoPlan } from "./plan.ts";
 import { announcementSnapshot } from "../announcements/revision.ts";
 import { mulberry32, uuidV7, type Rng } from "./prng.ts";
+import { nameListRows } from "./name-list.ts";
 
 export { DEMO_USERS, DEMO_ORGANIZATIONS, DEMO_VERSION } from "./fixtures.ts";
 
@@ -125,6 +126,8 @@ interface Rows {
   statusChanges: Prisma.ReleaseStatusChangeCreateManyInput[];
   evidence: Prisma.EvidenceCreateManyInput[];
   reviews: Prisma.ReviewCreateManyInput[];
+  imports: Prisma.ImportCreateManyInput[];
+  announcedNames: Prisma.AnnouncedNameCreateManyInput[];
 }
 
 /** Every row of the demo, with ids made here (UUIDv7 at the record's story time, from a seeded generator). */
@@ -141,6 +144,8 @@ export function buildRows(plan: DemoPlan, passwordHashes: readonly string[]): Ro
     statusChanges: [],
     evidence: [],
     reviews: [],
+    imports: [],
+    announcedNames: [],
   };
 
   const orgId = new Map<DemoOrganizationSlug, string>();
@@ -337,6 +342,19 @@ export function buildRows(plan: DemoPlan, passwordHashes: readonly string[]): Ro
       });
     }
   }
+
+  // The name list of the Assembly's announcement, loaded and matched three days later.
+  const listed = rows.announcements.find((a) => a.externalKey === plan.nameList.announcementKey);
+  if (listed) {
+    const list = nameListRows(plan.nameList, {
+      announcementId: listed.id!,
+      organizationId: orgId.get(DEMO_USERS.find((u) => u.key === plan.nameList.loadedBy)!.organizationSlug)!,
+      userId: user,
+      personId: (index) => personId[index]!,
+    });
+    rows.imports.push(...list.imports);
+    rows.announcedNames.push(...list.announcedNames);
+  }
   return rows;
 }
 
@@ -354,6 +372,8 @@ async function writeRows(tx: Tx, rows: Rows): Promise<void> {
   await inBatches(rows.statusChanges, (data) => tx.releaseStatusChange.createMany({ data }));
   await inBatches(rows.evidence, (data) => tx.evidence.createMany({ data }));
   await inBatches(rows.reviews, (data) => tx.review.createMany({ data }));
+  await inBatches(rows.imports, (data) => tx.import.createMany({ data }));
+  await inBatches(rows.announcedNames, (data) => tx.announcedName.createMany({ data }));
 
   // One audit event per created record, in the same order.
   const events: AuditInput[] = [];
@@ -372,6 +392,8 @@ async function writeRows(tx: Tx, rows: Rows): Promise<void> {
   for (const s of rows.statusChanges) event("release.status", "Release", s.releaseId, s);
   for (const e of rows.evidence) event("evidence.add", "Release", e.releaseId, e);
   for (const r of rows.reviews) event(`review.${r.decision}`, "Release", r.releaseId, r);
+  for (const i of rows.imports) event("names.load", "Import", i.id!, i);
+  for (const n of rows.announcedNames) event("names.match", "AnnouncedName", n.id!, n);
   await recordAuditBatch(tx, systemActor("demo"), events);
 }
 

@@ -5,16 +5,26 @@
 import { mapAnnouncements, type AnnouncementPlan } from "./announcements.ts";
 import { generatePeople, type PersonPlan } from "./people.ts";
 import { planReleases, type ReleasePlan } from "./story.ts";
+import { planDemoNameList, type NameListPlan } from "./name-list.ts";
+import { SYNTHETIC_ANNOUNCEMENTS } from "./synthetic-announcements.ts";
 
 export interface DemoPlan {
   people: PersonPlan[];
   releases: ReleasePlan[];
   announcements: AnnouncementPlan[];
+  /** The name list published with the Assembly's "más de 400" (lib/demo/name-list.ts). */
+  nameList: NameListPlan;
 }
 
 export function buildDemoPlan(): DemoPlan {
   const people = generatePeople();
-  return { people, releases: planReleases(people), announcements: mapAnnouncements() };
+  const releases = planReleases(people);
+  return {
+    people,
+    releases,
+    announcements: [...mapAnnouncements(), ...mapAnnouncements(SYNTHETIC_ANNOUNCEMENTS)],
+    nameList: planDemoNameList(people, releases),
+  };
 }
 
 /** Counts for logs and the SystemState record. */

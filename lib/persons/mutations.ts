@@ -42,40 +42,43 @@ export async function createPerson(
 ): Promise<CreatedPerson> {
   const organizationId = options.organizationId ?? actor.organizationId;
   if (!organizationId) throw errors.invalidInput("Say which organization the person is recorded for.");
-  const cedula = cedulaFields(input.cedula);
-  const person = await db().$transaction(async (tx) => {
-    await refuseTakenCedula(tx, cedula.cedula, null);
-    await refuseTakenExternalRef(tx, organizationId, input.externalRef ?? null, null);
-    const data = {
-      givenNames: input.givenNames,
-      surnames: input.surnames,
-      ...cedula,
-      sex: input.sex ?? "unknown",
-      nationality: input.nationality ?? "VE",
-      birthYear: input.birthYear ?? null,
-      homeState: input.homeState || null,
-      disclosure: input.disclosure ?? "initials",
-      externalRef: input.externalRef || null,
-      notes: input.notes || null,
-      ...personSearchFields(input),
-    } as const;
-    const created = await tx.person.create({
-      data: { ...data, organizationId, createdById: actor.userId },
-      select: { id: true, version: true },
-    });
-    await recordAudit(tx, actor, {
-      action: "person.create",
-      entityType: "Person",
-      entityId: created.id,
-      after: { ...personSnapshot(data), organizationId },
-    });
-    return created;
-  });
+  const person = await db().$transaction((tx) => insertPerson(tx, actor, input, organizationId));
   const duplicates = await possibleDuplicates(
     { givenNames: input.givenNames, surnames: input.surnames, cedula: input.cedula, excludeId: person.id },
     5,
   );
   return { ...person, possibleDuplicates: duplicates };
+}
+
+/** Creating a person inside a caller's transaction (a name-list line turned into a new person, lib/names), with its audit event. */
+export async function insertPerson(tx: Tx, actor: Actor, input: CreatePersonInput, organizationId: string): Promise<{ id: string; version: number }> {
+  const cedula = cedulaFields(input.cedula);
+  await refuseTakenCedula(tx, cedula.cedula, null);
+  await refuseTakenExternalRef(tx, organizationId, input.externalRef ?? null, null);
+  const data = {
+    givenNames: input.givenNames,
+    surnames: input.surnames,
+    ...cedula,
+    sex: input.sex ?? "unknown",
+    nationality: input.nationality ?? "VE",
+    birthYear: input.birthYear ?? null,
+    homeState: input.homeState || null,
+    disclosure: input.disclosure ?? "initials",
+    externalRef: input.externalRef || null,
+    notes: input.notes || null,
+    ...personSearchFields(input),
+  } as const;
+  const created = await tx.person.create({
+    data: { ...data, organizationId, createdById: actor.userId },
+    select: { id: true, version: true },
+  });
+  await recordAudit(tx, actor, {
+    action: "person.create",
+    entityType: "Person",
+    entityId: created.id,
+    after: { ...personSnapshot(data), organizationId },
+  });
+  return created;
 }
 
 export async function updatePerson(actor: Actor, personId: string, input: UpdatePersonInput) {

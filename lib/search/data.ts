@@ -3,7 +3,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { DatePrecision, Disclosure } from "../generated/prisma/enums.ts";
 import { publicPersonStatus, publicPersonView } from "../persons/public.ts";
 import { damerauLevenshtein } from "./edit-distance.ts";
-import { MAX_QUERY_WORDS, prepareCandidate, rankCandidates, type PersonName } from "./match.ts";
+import { MAX_QUERY_WORDS, prepareCandidate, rankCandidates, type PersonName, type RankedCandidate } from "./match.ts";
 import { parseCedula } from "./normalize.ts";
 import { choose, deletionVariants, MIN_KEY_FOR_TYPOS, requiredWords, type RequiredWord } from "./retrieval-keys.ts";
 import type { SearchResponse, SearchResult } from "./schema.ts";
@@ -37,7 +37,7 @@ interface Candidate extends PersonName {
 
 export async function searchPeople(text: string, limit: number): Promise<SearchResponse> {
   const cedula = parseCedula(text);
-  const candidates = cedula ? await candidatesByCedula(cedula.digits) : await candidatesByName(text, limit);
+  const candidates = cedula ? await candidatesByCedula(cedula.digits, "public") : await candidatesByName(text, "public");
   // Ties keep a stable, meaningful order: alphabetical, then by id.
   candidates.sort((a, b) => a.normalizedName.localeCompare(b.normalizedName) || a.id.localeCompare(b.id));
   const ranked = rankCandidates(text, candidates.map(prepareCandidate), limit);
@@ -63,15 +63,68 @@ export async function searchPeople(text: string, limit: number): Promise<SearchR
   return { query: text, results };
 }
 
-async function candidatesByCedula(digits: string): Promise<Candidate[]> {
+/**
+ * Who may be a candidate: the public search sees only people whose names are
+ * public (initials-only ones too for an exact cédula); moderators matching a
+ * name list (lib/names) see everyone on record. Never deleted or merged people.
+ */
+type Visibility = "public" | "everyone";
+
+const BY_NAME: Record<Visibility, Prisma.Sql> = {
+  public: Prisma.sql`p."disclosure" = 'public' AND`,
+  everyone: Prisma.empty,
+};
+const BY_CEDULA: Record<Visibility, Prisma.Sql> = {
+  public: Prisma.sql`AND p."disclosure" IN ('public', 'initials')`,
+  everyone: Prisma.empty,
+};
+
+async function candidatesByCedula(digits: string, visibility: Visibility): Promise<Candidate[]> {
   return db().$queryRaw<Candidate[]>`
     SELECT p."id", p."givenNames", p."surnames", p."otherSpellings", p."cedulaDigits",
            p."disclosure"::text AS "disclosure", p."normalizedName"
       FROM "Person" p
      WHERE p."cedulaDigits" = ${digits}
-       AND p."disclosure" IN ('public', 'initials')
+       ${BY_CEDULA[visibility]}
        AND p."deletedAt" IS NULL AND p."mergedIntoId" IS NULL
      LIMIT 5`;
+}
+
+export interface MatchingCandidate extends PersonName {
+  id: string;
+  disclosure: Disclosure;
+  normalizedName: string;
+}
+
+export interface MatchingSearch {
+  /** Best first, at most `limit`. */
+  ranked: RankedCandidate<MatchingCandidate>[];
+  /**
+   * More people met every word than were judged (ALL_WORDS_CANDIDATES): one
+   * exact match among those judged does not mean only one exists.
+   */
+  truncated: boolean;
+}
+
+/**
+ * The search for moderators matching a name list (lib/names, DESIGN.md rule
+ * 5): the same retrieval and matcher as the public search, over every person
+ * on record — withheld and initials-only too — never deleted or merged ones.
+ * Internal: its answers carry names the public may not see.
+ */
+export async function searchEveryone(text: string, limit: number): Promise<MatchingSearch> {
+  const cedula = parseCedula(text);
+  const candidates = cedula ? await candidatesByCedula(cedula.digits, "everyone") : await candidatesByName(text, "everyone");
+  candidates.sort((a, b) => a.normalizedName.localeCompare(b.normalizedName) || a.id.localeCompare(b.id));
+  return {
+    ranked: rankCandidates(text, candidates.map(prepareCandidate), limit),
+    truncated: !cedula && candidates.length >= ALL_WORDS_CANDIDATES,
+  };
+}
+
+/** Everyone on record (not deleted, not merged) whose cédula has these digits, for a cédula printed on a name list. */
+export async function everyoneWithCedula(digits: string): Promise<MatchingCandidate[]> {
+  return candidatesByCedula(digits, "everyone");
 }
 
 /**
@@ -81,20 +134,20 @@ async function candidatesByCedula(digits: string): Promise<Candidate[]> {
  * the first, without the vocabulary lookup; and when a name has hundreds of
  * namesakes, typo neighbours never push its own spellings out of the set.
  */
-async function candidatesByName(text: string, limit: number): Promise<Candidate[]> {
+async function candidatesByName(text: string, visibility: Visibility): Promise<Candidate[]> {
   const words = requiredWords(text, MAX_QUERY_WORDS);
   if (words.length === 0) return [];
   const found = new Map<string, Candidate>();
   const add = (rows: readonly Candidate[]) => rows.forEach((row) => found.set(row.id, row));
 
-  add(await candidateRows(everyWord(words.map((word) => word.keys)), ALL_WORDS_CANDIDATES));
+  add(await candidateRows(everyWord(words.map((word) => word.keys)), ALL_WORDS_CANDIDATES, visibility));
   // Someone already meets every word as written or as it sounds: typo neighbours would
   // rank below them, and at a million people they are most of the database's work.
   if (found.size > 0) return [...found.values()];
 
   const keySets = await expandWithTypos(words);
   const typosAdded = keySets.some((keys, index) => keys.length > words[index]!.keys.length);
-  if (typosAdded) add(await candidateRows(everyWord(keySets), ALL_WORDS_CANDIDATES));
+  if (typosAdded) add(await candidateRows(everyWord(keySets), ALL_WORDS_CANDIDATES, visibility));
   // Someone meets every word: people meeting only half of them would rank below and say nothing more.
   if (found.size > 0 || words.length < 2) return [...found.values()];
 
@@ -102,7 +155,7 @@ async function candidatesByName(text: string, limit: number): Promise<Candidate[
   // ORs their bitmaps, instead of reading every row that meets any one word and counting.
   const needed = Math.ceil(Math.min(words.length, MAX_WORDS_FOR_HALF) / 2);
   const groups = choose(keySets.slice(0, MAX_WORDS_FOR_HALF), needed).map((group) => Prisma.sql`(${everyWord(group)})`);
-  add(await candidateRows(Prisma.sql`(${Prisma.join(groups, " OR ")})`, HALF_WORDS_CANDIDATES));
+  add(await candidateRows(Prisma.sql`(${Prisma.join(groups, " OR ")})`, HALF_WORDS_CANDIDATES, visibility));
   return [...found.values()];
 }
 
@@ -115,13 +168,13 @@ function everyWord(keySets: readonly string[][]): Prisma.Sql {
 
 // Raw SQL: array overlap (&&) on the GIN-indexed key column, ANDed per word,
 // which Prisma's query builder cannot express.
-async function candidateRows(condition: Prisma.Sql, take: number): Promise<Candidate[]> {
+async function candidateRows(condition: Prisma.Sql, take: number, visibility: Visibility): Promise<Candidate[]> {
   return db().$queryRaw<Candidate[]>`
     SELECT p."id", p."givenNames", p."surnames", p."otherSpellings", p."cedulaDigits",
            p."disclosure"::text AS "disclosure", p."normalizedName"
       FROM "Person" p
-     WHERE p."disclosure" = 'public'
-       AND p."deletedAt" IS NULL AND p."mergedIntoId" IS NULL
+     WHERE ${BY_NAME[visibility]}
+       p."deletedAt" IS NULL AND p."mergedIntoId" IS NULL
        AND ${condition}
      LIMIT ${take}`;
 }

@@ -171,6 +171,7 @@ function requestBodyOf(operation: Operation, schemas: SchemaConverter): Pick<Ope
     };
   }
   if (operation.multipartBody) content["multipart/form-data"] = { schema: schemas.convert(operation.multipartBody, "input") };
+  for (const type of operation.textBody?.mediaTypes ?? []) content[type] = { schema: schemas.convert(operation.textBody!.schema, "input") };
   return Object.keys(content).length > 0 ? { requestBody: { required: true, content } } : {};
 }
 
@@ -214,7 +215,7 @@ export function errorResponsesOf(operation: Operation): [ErrorStatus, string][] 
   const found = new Map<ErrorStatus, string[]>();
   const add = (status: ErrorStatus, text: string) => found.set(status, [...(found.get(status) ?? []), text]);
 
-  const handlerBody = Boolean(operation.handlerJsonBody || operation.multipartBody);
+  const handlerBody = Boolean(operation.handlerJsonBody || operation.multipartBody || operation.textBody);
   const inputs = [operation.params && "path", operation.query && "query", (operation.body || handlerBody) && "body"].filter(
     Boolean,
   );

@@ -105,6 +105,8 @@ export interface Operation {
   handlerJsonBody?: ZodType;
   /** …and/or the fields of the multipart/form-data body it reads, a file part as a binary string. */
   multipartBody?: ZodType;
+  /** …and/or a text body it reads as is (a CSV, a plain list): its media types, each described by `schema`. */
+  textBody?: { mediaTypes: readonly string[]; schema: ZodType };
   maxBodyBytes?: number;
   rateLimit?: RateLimitRule;
   responses: Partial<Record<ResponseStatus, ResponseSpec>>;

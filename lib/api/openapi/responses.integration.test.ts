@@ -13,6 +13,7 @@ import { reviewRelease } from "../../reviews/mutations.ts";
 import { subscriptionFixtures } from "../../subscriptions/openapi-fixtures.ts";
 import { tipFixtures } from "../../tips/openapi-fixtures.ts";
 import { announcementFixtures } from "../../announcements/openapi-fixtures.ts";
+import { nameFixtures } from "../../names/openapi-fixtures.ts";
 import { makeActor } from "../../testing/actors.ts";
 import { operations, type Operation } from "./registry.ts";
 import { errorResponseSchema } from "./schemas.ts";
@@ -31,6 +32,8 @@ interface Call {
   query?: Record<string, string>;
   /** A multipart/form-data body instead of JSON. */
   form?: FormData;
+  /** A text body (text/csv, text/plain) instead of JSON. */
+  text?: { contentType: string; content: string };
 }
 
 let token = "";
@@ -66,6 +69,7 @@ beforeAll(async () => {
     ...(await subscriptionFixtures(organization.id)),
     ...(await tipFixtures(organization.id)),
     ...(await announcementFixtures(organization.id)),
+    ...(await nameFixtures(organization.id)),
   };
 });
 
@@ -120,7 +124,7 @@ async function recordingFixtures(organizationId: string): Promise<Record<string,
   };
 }
 
-async function call(operation: Operation, { params = {}, body, query, form }: Call, headers: Record<string, string>) {
+async function call(operation: Operation, { params = {}, body, query, form, text }: Call, headers: Record<string, string>) {
   const folder = operation.path.replace(/^\//, "").replace(/\{(\w+)\}/g, "[$1]");
   const module = (await import(path.join(APP_DIR, folder, "route.ts"))) as Record<
     string,
@@ -130,8 +134,8 @@ async function call(operation: Operation, { params = {}, body, query, form }: Ca
   const url = `http://localhost${operation.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "")}${search}`;
   const request = new Request(url, {
     method: operation.method,
-    headers: body === undefined ? headers : { ...headers, "Content-Type": "application/json" },
-    body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+    headers: text ? { ...headers, "Content-Type": text.contentType } : body === undefined ? headers : { ...headers, "Content-Type": "application/json" },
+    body: form ?? text?.content ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   return module[operation.method]!(request, { params: Promise.resolve(params) });
 }
