@@ -25,13 +25,33 @@ export async function generateMetadata(): Promise<Metadata> {
  * any day. Every figure comes from `publicTallyAsOf` (the same computation as
  * GET /api/v1/tally, rule 4 applied); this page only puts them in words.
  */
-export default async function ReconciliationPage({ searchParams }: { searchParams: Promise<{ asOf?: string | string[] }> }) {
+/** Announcements per page of the table: the newest first; the chart always shows them all. */
+const PAGE_SIZE = 50;
+
+export default async function ReconciliationPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ asOf?: string | string[]; pagina?: string | string[] }>;
+}) {
   const today = todayInCaracas();
-  const reading = readAsOf((await searchParams).asOf, today);
+  const params = await searchParams;
+  const reading = readAsOf(params.asOf, today);
   const [locale, tally, viewer] = await Promise.all([getLocale(), publicTallyAsOf(reading.day), getViewer()]);
   const t = translator(locale);
   const chosen = reading.kind === "chosen" ? `?asOf=${reading.day}` : "";
   const canManage = viewer ? can(actorOf(viewer), "announcement.manage") : false;
+  const pages = Math.max(1, Math.ceil(tally.announcements.length / PAGE_SIZE));
+  // An unreadable or out-of-range page number shows the first page rather than an error.
+  const asked = Number(typeof params.pagina === "string" ? params.pagina : "1");
+  const page = Number.isInteger(asked) && asked >= 1 && asked <= pages ? asked : 1;
+  const shown = tally.announcements.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const pageHref = (n: number) => {
+    const query = new URLSearchParams();
+    if (reading.kind === "chosen") query.set("asOf", reading.day);
+    if (n > 1) query.set("pagina", String(n));
+    const text = query.toString();
+    return `/anuncios${text ? `?${text}` : ""}#table-heading`;
+  };
 
   return (
     <>
@@ -71,9 +91,30 @@ export default async function ReconciliationPage({ searchParams }: { searchParam
         <AnnouncementTable
           locale={locale}
           asOf={tally.asOf}
-          announcements={tally.announcements}
+          announcements={shown}
           detailHref={(id) => `/anuncios/${id}${chosen}`}
         />
+        {pages > 1 ? (
+          <nav aria-label={t("reconciliation.table.pager.label")} className={styles.links} data-testid="announcements-pager">
+            <p>
+              {t("reconciliation.table.pager.position", {
+                from: (page - 1) * PAGE_SIZE + 1,
+                to: (page - 1) * PAGE_SIZE + shown.length,
+                total: tally.announcements.length,
+              })}
+            </p>
+            {page > 1 ? (
+              <Link href={pageHref(page - 1)} rel="prev">
+                {t("reconciliation.table.pager.newer")}
+              </Link>
+            ) : null}{" "}
+            {page < pages ? (
+              <Link href={pageHref(page + 1)} rel="next">
+                {t("reconciliation.table.pager.older")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </>
   );

@@ -50,7 +50,14 @@ export function ReconciliationChart({ locale, tally }: { locale: AppLocale; tall
   const claimsByDay = new Map<string, typeof released>();
   for (const a of released) claimsByDay.set(a.statedOn, [...(claimsByDay.get(a.statedOn) ?? []), a]);
   const days = [...new Set([...totals.keys(), ...claimsByDay.keys()])].sort();
-  const totalOn = (day: string) => tally.series.filter((p) => p.date <= day).at(-1)?.verifiedCumulative ?? 0;
+  // The total at the end of each listed day, in one walk along the series (both are in day order).
+  const totalByDay = new Map<string, number>();
+  let point = -1;
+  for (const day of days) {
+    while (point + 1 < tally.series.length && tally.series[point + 1]!.date <= day) point += 1;
+    totalByDay.set(day, point >= 0 ? tally.series[point]!.verifiedCumulative : 0);
+  }
+  const totalOn = (day: string) => totalByDay.get(day) ?? 0;
 
   return (
     <section aria-labelledby="chart-heading" className={styles.chartSection}>

@@ -171,11 +171,21 @@ export const announcementOperations: readonly Operation[] = [
       "(a release known only to the month, when the whole month does); releases of unknown date count only for claims " +
       "of unspecified coverage. Claims about detentions are not compared with releases (their figures are null). " +
       "Figures from 1 to 4 that include a person whose name is withheld are left out (null, listed in `suppressed`), " +
-      "with those they could be worked back from.",
+      "with those they could be worked back from.\n\nThe answer carries an `ETag`: send it back in `If-None-Match` and an " +
+      "unchanged tally is a **304** with no body. Sent compressed (gzip) to clients that accept it.",
     tags: ["Tally"],
     access: "public",
     authenticate: false,
     query: tallyQuerySchema,
-    responses: { 200: { description: "The tally.", schema: tallyResponseSchema } },
+    responses: {
+      200: {
+        description: "The tally.",
+        schema: tallyResponseSchema,
+        headers: {
+          ETag: { description: "Names this very answer; it changes whenever a figure does." },
+          "Cache-Control": { description: "Ask again each time (the ETag makes it cheap).", value: "no-cache" },
+        },
+      },
+    },
   },
 ];
