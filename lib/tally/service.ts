@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
 import { todayInCaracas } from "../dates.ts";
 import { stampedCache } from "./cache.ts";
 import { computeTally, type Tally } from "./compute.ts";
@@ -16,8 +15,6 @@ interface Computed {
   public: PublicTally;
   /** The API's answer, serialised once… */
   json: string;
-  /** …compressed once (a thousand announcements make a large answer; compressing it per request would cost more than the rest)… */
-  gzip: Buffer;
   /** …and named by its content, for conditional requests. */
   etag: string;
 }
@@ -26,7 +23,7 @@ const cache = stampedCache<Computed>(async (asOf) => {
   const tally = computeTally(await readTallyFacts(asOf));
   const view = publicTally(tally);
   const json = JSON.stringify(view);
-  return { tally, public: view, json, gzip: gzipSync(json), etag: `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"` };
+  return { tally, public: view, json, etag: `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"` };
 });
 
 /** As of the end of `asOf` (Caracas), today when absent. Validate `asOf` first (lib/tally/schema.ts). */

@@ -172,7 +172,7 @@ export const announcementOperations: readonly Operation[] = [
       "of unspecified coverage. Claims about detentions are not compared with releases (their figures are null). " +
       "Figures from 1 to 4 that include a person whose name is withheld are left out (null, listed in `suppressed`), " +
       "with those they could be worked back from.\n\nThe answer carries an `ETag`: send it back in `If-None-Match` and an " +
-      "unchanged tally is a **304** with no body. Sent compressed (gzip) to clients that accept it.",
+      "unchanged tally is a **304** with no body.",
     tags: ["Tally"],
     access: "public",
     authenticate: false,
