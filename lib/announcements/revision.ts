@@ -132,3 +132,26 @@ export function scopeColumns(scope: string | undefined): Pick<AnnouncementSnapsh
   if (scope === "nationals" || scope === "foreigners") return { scopeKind: scope, scopeNationality: null };
   return { scopeKind: "nationality", scopeNationality: scope.slice("nationality:".length).toUpperCase() };
 }
+
+/** The fields of a snapshot that say what was claimed (what the tally and "what changed" read). */
+export function claimOfSnapshot(s: AnnouncementSnapshot) {
+  return {
+    claimant: s.claimant,
+    claimantKind: s.claimantKind,
+    statedOn: s.statedOn,
+    statedOnApproximate: s.statedOnApproximate,
+    measure: s.measure,
+    qualifier: s.qualifier,
+    value: s.value,
+    min: s.min,
+    max: s.max,
+    basis: s.basis,
+    coversFrom: s.coversFrom,
+    coversTo: s.coversTo,
+    coversDate: s.coversDate,
+    scopeKind: s.scopeKind,
+    scopeNationality: s.scopeNationality,
+    status: s.status,
+    supersededById: s.supersededById,
+  };
+}

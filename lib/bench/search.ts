@@ -30,6 +30,7 @@ import { LABELLED_SET_PATH, type LabelledSet } from "../search/labelled-set.ts";
 import { captureAppSql, type CapturedQuery } from "./capture.ts";
 import { createBenchDatabase } from "./database.ts";
 import { loadSearchBenchData } from "./search-data.ts";
+import { MemorySampler, waitFor } from "./server.ts";
 import { formatMs, summarize, textTable, type Summary } from "./stats.ts";
 
 const TARGETS = { singleP95: 50, concurrentRps: 300, concurrentP95: 250, serverMb: 500 };
@@ -204,50 +205,6 @@ async function concurrent(
   );
   const elapsed = (performance.now() - started) / 1000;
   return { rps: samples.length / elapsed, summary: summarize(samples) };
-}
-
-/** Peak resident memory of the server process and its children, sampled every 100 ms from /proc. */
-class MemorySampler {
-  private peakKb = 0;
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(private readonly pid: number) {
-    this.timer = setInterval(() => {
-      this.peakKb = Math.max(this.peakKb, treeRssKb(this.pid));
-    }, 100);
-  }
-
-  stop(): number {
-    clearInterval(this.timer);
-    this.peakKb = Math.max(this.peakKb, treeRssKb(this.pid));
-    return this.peakKb / 1024;
-  }
-}
-
-function treeRssKb(pid: number): number {
-  let total = 0;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
-    for (const child of children ? children.split(/\s+/) : []) total += treeRssKb(Number(child));
-  } catch {
-    // The process ended between two reads.
-  }
-  return total;
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s.`);
 }
 
 function verdict(pass: boolean): string {

@@ -35,6 +35,7 @@ import { clearTallyCache, tallyAsOf } from "../tally/service.ts";
 import { captureAppSql, type CapturedQuery } from "./capture.ts";
 import { createBenchDatabase } from "./database.ts";
 import { loadSearchBenchData } from "./search-data.ts";
+import { MemorySampler, waitFor } from "./server.ts";
 import { formatMs, summarize, textTable, type Summary } from "./stats.ts";
 import { FULL_TALLY_SHAPE, loadTallyBenchData } from "./tally-data.ts";
 import { benchNameListMatching } from "./tally-names.ts";
@@ -267,44 +268,6 @@ async function concurrently(clients: number, seconds: number, work: () => Promis
     }),
   );
   return { rps: samples.length / ((performance.now() - started) / 1000), summary: summarize(samples) };
-}
-
-/** Peak resident memory of the server process and its children, sampled every 100 ms from /proc. */
-class MemorySampler {
-  private peakKb = 0;
-  private readonly timer: NodeJS.Timeout;
-  constructor(private readonly pid: number) {
-    this.timer = setInterval(() => (this.peakKb = Math.max(this.peakKb, treeRssKb(this.pid))), 100);
-  }
-  stop(): number {
-    clearInterval(this.timer);
-    return Math.max(this.peakKb, treeRssKb(this.pid)) / 1024;
-  }
-}
-
-function treeRssKb(pid: number): number {
-  let total = 0;
-  try {
-    total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
-    for (const child of children ? children.split(/\s+/) : []) total += treeRssKb(Number(child));
-  } catch {
-    // The process ended between two reads.
-  }
-  return total;
-}
-
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s.`);
 }
 
 const verdict = (pass: boolean) => (pass ? "PASS" : "MISS");

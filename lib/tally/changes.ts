@@ -1,4 +1,4 @@
-import type { AnnouncementSnapshot } from "../announcements/revision.ts";
+import { claimOfSnapshot, type AnnouncementSnapshot } from "../announcements/revision.ts";
 import { caracasDay, endOfCaracasDay } from "../dates.ts";
 import { db } from "../db/client.ts";
 import { publicPersonView } from "../persons/public.ts";
@@ -188,25 +188,7 @@ export async function tallyChanges(
 }
 
 function claimOf(s: AnnouncementSnapshot): AnnouncementChange["claim"] {
-  return {
-    claimant: s.claimant,
-    claimantKind: s.claimantKind,
-    statedOn: s.statedOn,
-    statedOnApproximate: s.statedOnApproximate,
-    measure: s.measure,
-    qualifier: s.qualifier,
-    value: s.value,
-    min: s.min,
-    max: s.max,
-    basis: s.basis,
-    coversFrom: s.coversFrom,
-    coversTo: s.coversTo,
-    coversDate: s.coversDate,
-    scopeKind: s.scopeKind,
-    scopeNationality: s.scopeNationality,
-    status: s.status,
-    supersededById: s.supersededById,
-  };
+  return claimOfSnapshot(s);
 }
 
 // Raw SQL below: the counts are a GROUP BY over the status history, and the

@@ -1,4 +1,4 @@
-import type { AnnouncementSnapshot } from "../announcements/revision.ts";
+import { claimOfSnapshot, type AnnouncementSnapshot } from "../announcements/revision.ts";
 import { endOfCaracasDay } from "../dates.ts";
 import { db } from "../db/client.ts";
 import type { ClaimAtInstant, ListFacts, ReleaseCell, TallyFacts } from "./compute.ts";
@@ -87,25 +87,9 @@ async function claimsAt(instant: Date, asOf: string): Promise<ClaimAtInstant[]> 
       ) AS first ON true`;
   return rows
     .filter((row) => !row.snapshot.deleted && row.snapshot.statedOn <= asOf)
-    .map(({ id, snapshot: s, recordedAt }) => ({
+    .map(({ id, snapshot, recordedAt }) => ({
       id,
-      claimant: s.claimant,
-      claimantKind: s.claimantKind,
-      statedOn: s.statedOn,
-      statedOnApproximate: s.statedOnApproximate,
-      measure: s.measure,
-      qualifier: s.qualifier,
-      value: s.value,
-      min: s.min,
-      max: s.max,
-      basis: s.basis,
-      coversFrom: s.coversFrom,
-      coversTo: s.coversTo,
-      coversDate: s.coversDate,
-      scopeKind: s.scopeKind,
-      scopeNationality: s.scopeNationality,
-      status: s.status,
-      supersededById: s.supersededById,
+      ...claimOfSnapshot(snapshot),
       recordedAt: recordedAt.toISOString(),
     }));
 }
