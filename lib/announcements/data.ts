@@ -1,5 +1,5 @@
 import { db } from "../db/client.ts";
-import { scopeText, snapshotChanges, type AnnouncementSnapshot } from "./revision.ts";
+import { scopeText, snapshotChanges, type AnnouncementSnapshot, type ClaimRow } from "./revision.ts";
 import type { AnnouncementView } from "./schema.ts";
 
 /**
@@ -40,37 +40,10 @@ export const ANNOUNCEMENT_VIEW_SELECT = {
   updatedAt: true,
 } as const;
 
-type ViewRow = {
-  [K in keyof typeof ANNOUNCEMENT_VIEW_SELECT]: K extends "archivedFile"
-    ? { contentType: string; size: number } | null
-    : unknown;
-} & {
+/** What the view reads: the claim's columns, and the row's own. */
+type ViewRow = Omit<ClaimRow, "deletedAt"> & {
   id: string;
-  claimant: string;
-  claimantKind: AnnouncementView["claimantKind"];
-  statedOn: Date;
-  statedOnApproximate: boolean;
-  measure: AnnouncementView["measure"];
-  qualifier: AnnouncementView["claimed"]["qualifier"];
-  value: number | null;
-  min: number | null;
-  max: number | null;
-  breakdown: unknown;
-  basis: AnnouncementView["covers"]["basis"];
-  coversFrom: Date | null;
-  coversTo: Date | null;
-  coversDate: Date | null;
-  scopeKind: AnnouncementSnapshot["scopeKind"];
-  scopeNationality: string | null;
-  sourceUrl: string | null;
-  sourceDescription: string | null;
-  quote: string | null;
-  quoteLang: string | null;
-  note: string | null;
-  archivedFileSha256: string | null;
-  archivedUrl: string | null;
-  status: AnnouncementView["status"];
-  supersededById: string | null;
+  archivedFile: { contentType: string; size: number } | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;

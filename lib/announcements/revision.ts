@@ -44,8 +44,8 @@ export const SNAPSHOT_FIELDS = [
   "supersededById", "deleted",
 ] as const satisfies readonly (keyof AnnouncementSnapshot)[];
 
-/** An Announcement row (Prisma's shape: dates as Date) to its snapshot. */
-export function announcementSnapshot(row: {
+/** An Announcement row as Prisma reads it (dates as Date): what a snapshot is made from. */
+export interface ClaimRow {
   claimant: string;
   claimantKind: ClaimantKind;
   statedOn: Date;
@@ -72,7 +72,10 @@ export function announcementSnapshot(row: {
   status: AnnouncementSnapshot["status"];
   supersededById: string | null;
   deletedAt: Date | null;
-}): AnnouncementSnapshot {
+}
+
+/** An Announcement row (Prisma's shape: dates as Date) to its snapshot. */
+export function announcementSnapshot(row: ClaimRow): AnnouncementSnapshot {
   const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
   return {
     claimant: row.claimant,
