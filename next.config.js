@@ -20,6 +20,8 @@ const nextConfig = {
   // again inside every `npm start` build only slows the first start down.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  // Spreadsheet readers and writers (lib/imports, lib/exports) run on the server only, as Node packages.
+  serverExternalPackages: ["exceljs", "yauzl"],
   experimental: {
     // The announcement forms send an archived copy (a PDF or an image of the statement) through a
     // server action: allow the upload limit (CONSTANCIA_MAX_UPLOAD_BYTES, as lib/env.ts reads it) plus the form's fields.

@@ -31,6 +31,8 @@ const CLIENT_NAMESPACES = [
   "names",
   "announcementForm",
   "reconciliation",
+  "imports",
+  "exports",
   "signIn",
   "errors",
   "forms",

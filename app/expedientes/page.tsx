@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AccessDenied } from "@/components/account/AccessDenied.tsx";
+import { InternalExportPanel } from "@/components/exports/InternalExportPanel.tsx";
 import { PersonList } from "@/components/person/PersonList.tsx";
 import { viewerFor } from "@/lib/auth/page-guard.ts";
 import { can } from "@/lib/auth/policy.ts";
@@ -28,6 +29,7 @@ export default async function PersonsPage({ searchParams }: { searchParams: Prom
         </p>
       ) : null}
       <PersonList newest={newest} canMerge={can(actorOf(viewer), "person.merge")} />
+      {can(actorOf(viewer), "export.internal") ? <InternalExportPanel organizationName={viewer.organizationName} /> : null}
     </>
   );
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccessDenied } from "@/components/account/AccessDenied.tsx";
+import { DuplicateQueue } from "@/components/merge/DuplicateQueue.tsx";
 import { MergeForm } from "@/components/merge/MergeForm.tsx";
 import { MergePicker } from "@/components/merge/MergePicker.tsx";
 import { MergeUnavailable } from "@/components/merge/MergeUnavailable.tsx";
 import { mergeCandidateView } from "@/components/merge/candidate.ts";
 import { viewerFor } from "@/lib/auth/page-guard.ts";
+import { duplicateQueue } from "@/lib/duplicates/data.ts";
 import { firstParam } from "@/lib/navigation/search-params.ts";
 import { listPersons, mergedInto, personsForMerge } from "@/lib/persons/data.ts";
 import { personIdParamsSchema } from "@/lib/persons/schema.ts";
@@ -18,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const validId = (id: string | undefined): id is string => id !== undefined && personIdParamsSchema.safeParse({ id }).success;
 
-type Params = { a?: string | string[]; b?: string | string[]; q?: string | string[] };
+type Params = { a?: string | string[]; b?: string | string[]; q?: string | string[]; importacion?: string | string[] };
 
 export default async function MergePage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
@@ -40,7 +42,9 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
   // Not both records named yet (or the same one twice): choose them.
   if (!validId(a) || !validId(b) || a === b) {
     const first = validId(a) ? (await personsForMerge(a, a)).first : null;
-    const results = await listPersons({ q: query, limit: query ? 20 : 10 });
+    const importId = firstParam(params.importacion)?.trim();
+    const byImport = validId(importId) ? importId : undefined;
+    const [results, queue] = await Promise.all([listPersons({ q: query, limit: query ? 20 : 10 }), duplicateQueue({ importId: byImport, limit: 50 })]);
     return (
       <>
         {header}
@@ -49,11 +53,14 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
             {t("invalidPair")}
           </p>
         ) : null}
+        {/* Pairs waiting come first: they are the work an import left for a moderator. */}
+        {queue.entries.length > 0 || byImport ? <DuplicateQueue queue={queue} filtered={byImport !== undefined} /> : null}
         <MergePicker
           first={first ? { id: first.id, name: `${first.givenNames} ${first.surnames}` } : null}
           query={query}
           results={results}
         />
+        {queue.entries.length === 0 && !byImport ? <DuplicateQueue queue={queue} filtered={false} /> : null}
       </>
     );
   }

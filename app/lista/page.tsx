@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PublicDownloads } from "@/components/exports/PublicDownloads.tsx";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatNumber, formatReleaseMonth } from "@/lib/i18n/format.ts";
 import { pageParam } from "@/lib/navigation/search-params.ts";
@@ -32,6 +33,7 @@ export default async function PublicListPage({ searchParams }: { searchParams: P
       <p className="prose" data-testid="list-counts">
         {t("total", { count: list.total })} <span data-testid="list-withheld">{t("withheld", { count: list.withheld })}</span>
       </p>
+      <PublicDownloads />
 
       {list.rows.length === 0 ? (
         <p className="notice" data-testid="list-empty">

@@ -4,7 +4,7 @@ import { AccessDenied } from "@/components/account/AccessDenied.tsx";
 import { ReviewQueue } from "@/components/review/ReviewQueue.tsx";
 import { viewerFor } from "@/lib/auth/page-guard.ts";
 import { env } from "@/lib/env.ts";
-import { queueFacets, reviewQueue, waitingForReviewer } from "@/lib/reviews/data.ts";
+import { importOrigin, queueFacets, reviewQueue, waitingForReviewer } from "@/lib/reviews/data.ts";
 import { queueFiltersFrom, QUEUE_PAGE_SIZE } from "@/lib/reviews/keys.ts";
 
 export const dynamic = "force-dynamic";
@@ -20,11 +20,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   const { viewer, denied } = await viewerFor("release.review", "/revision");
   if (denied) return <AccessDenied />;
   const filters = queueFiltersFrom(await searchParams);
-  const [t, firstPage, facets, mine] = await Promise.all([
+  const [t, firstPage, facets, mine, origin] = await Promise.all([
     getTranslations("review"),
     reviewQueue(viewer.id, { ...filters, limit: QUEUE_PAGE_SIZE }),
     queueFacets(),
     waitingForReviewer(viewer.id),
+    filters.importId ? importOrigin(filters.importId) : null,
   ]);
   const approvalsRequired = env.approvalsRequired();
   const fetchedAt = Date.now();
@@ -41,6 +42,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
         fetchedAt={fetchedAt}
         facets={{ organizations: facets.organizations, facilities: facets.facilities }}
         counts={{ mine, waiting: facets.waiting }}
+        importOrigin={origin}
       />
     </>
   );

@@ -4,6 +4,7 @@ import styles from "./SiteFooter.module.css";
 
 export async function SiteFooter() {
   const t = await getTranslations("footer");
+  const tApiDocs = await getTranslations("apiDocs");
   const demo = await isDemoLoaded().catch((error: unknown) => {
     // The footer must not take the page down with it; the failure is logged.
     console.error("footer: could not read the demo state", error);
@@ -18,6 +19,11 @@ export async function SiteFooter() {
           </p>
         ) : null}
         <p className={styles.about}>{t("about")}</p>
+        <p className={styles.links}>
+          <a href="/referencia-api" data-testid="footer-api-docs">
+            {tApiDocs("footerLink")}
+          </a>
+        </p>
       </div>
     </footer>
   );

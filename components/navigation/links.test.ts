@@ -10,8 +10,21 @@ describe("navLinksFor", () => {
   it("adds recording, the records and the account for a volunteer, never the review queue", () => {
     expect(ids("volunteer")).toEqual(["inicio", "buscar", "lista", "anuncios", "registrar", "expedientes", "cuenta"]);
   });
-  it("adds the review queue, list matching, the tips and the audit trail for a moderator", () => {
-    expect(ids("moderator")).toEqual(["inicio", "buscar", "lista", "anuncios", "registrar", "expedientes", "revision", "cotejo", "pistas", "cuenta", "auditoria"]);
+  it("adds the review queue, list matching, imports, the tips and the audit trail for a moderator", () => {
+    expect(ids("moderator")).toEqual([
+      "inicio",
+      "buscar",
+      "lista",
+      "anuncios",
+      "registrar",
+      "expedientes",
+      "revision",
+      "cotejo",
+      "importar",
+      "pistas",
+      "cuenta",
+      "auditoria",
+    ]);
   });
   it("adds user management for an admin", () => {
     expect(ids("admin")).toEqual([
@@ -23,6 +36,7 @@ describe("navLinksFor", () => {
       "expedientes",
       "revision",
       "cotejo",
+      "importar",
       "pistas",
       "cuenta",
       "auditoria",
@@ -39,6 +53,7 @@ describe("navLinksFor", () => {
       expedientes: "/expedientes",
       revision: "/revision",
       cotejo: "/cotejo",
+      importar: "/importar",
       pistas: "/pistas",
       cuenta: "/cuenta",
       auditoria: "/auditoria",

@@ -18,6 +18,7 @@ export type NavLabelKey =
   | "records"
   | "review"
   | "matching"
+  | "imports"
   | "tips"
   | "account"
   | "audit"
@@ -44,6 +45,7 @@ export const NAV_TABLE: readonly NavEntry[] = [
   { id: "expedientes", href: "/expedientes", labelKey: "records", needs: "person.view_internal" },
   { id: "revision", href: "/revision", labelKey: "review", needs: "release.review" },
   { id: "cotejo", href: "/cotejo", labelKey: "matching", needs: "names.match" },
+  { id: "importar", href: "/importar", labelKey: "imports", needs: "import.create" },
   { id: "pistas", href: "/pistas", labelKey: "tips", needs: "tip.review" },
   { id: "cuenta", href: "/cuenta", labelKey: "account", needs: "account.view" },
   { id: "auditoria", href: "/auditoria", labelKey: "audit", needs: "audit.view" },

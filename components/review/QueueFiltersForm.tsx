@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useTransition, type FormEvent } from "react";
 import { EVIDENCE_KINDS } from "@/lib/evidence/schema.ts";
-import { activeFilterCount, queueFiltersFrom, queueSearchParams, type QueueFilters } from "@/lib/reviews/keys.ts";
+import { activeFilterCount, IMPORT_PARAM, queueFiltersFrom, queueHref, type QueueFilters } from "@/lib/reviews/keys.ts";
 import styles from "./ReviewQueue.module.css";
 
 /**
@@ -26,15 +26,15 @@ export function QueueFiltersForm({
   const [pending, startTransition] = useTransition();
   const count = activeFilterCount(filters);
   const ids = { organization: useId(), facility: useId(), from: useId(), to: useId(), kind: useId() };
-  const clearHref = filters.waiting === "all" ? "/revision?waiting=all" : "/revision";
+  // Clearing keeps the waiting mode and the import (shown, and cleared, on its own).
+  const clearHref = queueHref({ waiting: filters.waiting, importId: filters.importId });
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const entries = [...data.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string");
     const next = queueFiltersFrom(new URLSearchParams(entries));
-    const params = queueSearchParams(next).toString();
-    startTransition(() => router.replace(params ? `/revision?${params}` : "/revision", { scroll: false }));
+    startTransition(() => router.replace(queueHref(next), { scroll: false }));
   };
 
   return (
@@ -43,7 +43,8 @@ export function QueueFiltersForm({
         {t("filters.title")} <span className="muted">({t("filters.active", { count })})</span>
       </summary>
       <form method="get" action="/revision" onSubmit={apply} className="card form-grid">
-        {filters.waiting === "all" ? <input type="hidden" name="waiting" value="all" /> : null}
+        <input type="hidden" name="waiting" value={filters.waiting} />
+        {filters.importId ? <input type="hidden" name={IMPORT_PARAM} value={filters.importId} /> : null}
         <div className="field">
           <label htmlFor={ids.organization}>{t("filters.organization")}</label>
           <select id={ids.organization} name="organizationId" className="input" defaultValue={filters.organizationId ?? ""}>

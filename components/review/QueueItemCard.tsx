@@ -32,6 +32,8 @@ export interface QueueItemCardProps {
   onOpenForm: (decision: ReasonDecision) => void;
   onSubmitReason: (decision: ReasonDecision, reason: string) => void;
   onCancelForm: () => void;
+  /** The batch selection's checkbox: absent when the rule would not let this viewer approve the item. */
+  selection?: { selected: boolean; disabled: boolean; onToggle: () => void } | null;
 }
 
 /** One release waiting for review: who, what, the evidence, the decisions so far, and the moderator's own. */
@@ -61,6 +63,24 @@ export function QueueItemCard(props: QueueItemCardProps) {
       onFocus={props.onFocusWithin}
     >
       <header className={styles.header}>
+        {props.selection ? (
+          <div className={styles.selectRow}>
+          <label className={styles.select} data-testid="review-select-label">
+            <input
+              type="checkbox"
+              className={styles.checkbox}
+              checked={props.selection.selected}
+              disabled={props.selection.disabled}
+              onChange={props.selection.onToggle}
+              data-testid="review-select"
+            />
+            <span>
+              {t("batch.select")}
+              <span className="visually-hidden"> {item.person.name}</span>
+            </span>
+          </label>
+          </div>
+        ) : null}
         <h3 id={headingId} className={styles.name}>
           {item.person.name}
         </h3>
@@ -78,6 +98,14 @@ export function QueueItemCard(props: QueueItemCardProps) {
           </span>
         </p>
       </header>
+      {item.import ? (
+        <p className={styles.origin} data-testid="review-item-import">
+          {t("import.from", {
+            file: item.import.fileName ?? t("import.unnamed"),
+            date: formatDateTime(locale, new Date(item.import.createdAt)),
+          })}
+        </p>
+      ) : null}
 
       <div className={styles.columns}>
         <div>

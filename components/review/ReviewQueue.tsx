@@ -7,11 +7,16 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react"
 import type { AppLocale } from "@/lib/i18n/locale.ts";
 import type { ReviewDecision } from "@/lib/generated/prisma/enums.ts";
 import type { ReviewProblem } from "@/lib/reviews/client.ts";
-import type { QueueItem, QueuePage } from "@/lib/reviews/data.ts";
-import { useReviewDecision, useReviewQueue, type DecisionVariables } from "@/lib/reviews/hooks.ts";
-import { activeFilterCount, queueSearchParams, reviewKeys, type QueueFilters } from "@/lib/reviews/keys.ts";
+import { formatDateTime } from "@/lib/i18n/format.ts";
+import { pruneSelection, selectableForBatch, toggleAll } from "@/lib/reviews/batch.ts";
+import type { ImportOrigin, QueueItem, QueuePage } from "@/lib/reviews/data.ts";
+import { useBatchApproval, useReviewDecision, useReviewQueue, type BatchVariables, type DecisionVariables } from "@/lib/reviews/hooks.ts";
+import { activeFilterCount, queueHref, reviewKeys, type QueueFilters } from "@/lib/reviews/keys.ts";
+import type { BatchReviewResult } from "@/lib/reviews/schema.ts";
 import { foreseeDecision, queueItems, type QueueReviewer } from "@/lib/reviews/queue-cache.ts";
 import type { ReviewRefusal } from "@/lib/reviews/rule.ts";
+import { BatchBar } from "./BatchBar.tsx";
+import { BatchResults } from "./BatchResults.tsx";
 import { QueueFiltersForm } from "./QueueFiltersForm.tsx";
 import { QueueItemCard, queueItemDomId } from "./QueueItemCard.tsx";
 import styles from "./ReviewQueue.module.css";
@@ -25,6 +30,8 @@ export interface ReviewQueueProps {
   fetchedAt: number;
   facets: { organizations: { id: string; name: string }[]; facilities: string[] };
   counts: { mine: number; waiting: number };
+  /** The import the queue is filtered on (`?importacion=`), when it exists. */
+  importOrigin?: ImportOrigin | null;
 }
 
 type OpenForm = { id: string; decision: "reject" | "request_evidence" } | null;
@@ -48,7 +55,7 @@ const EMPTY = "__empty__";
  * server, more on demand), decisions with optimistic updates, and keyboard
  * shortcuts for moderators who clear hundreds (see ShortcutHelp).
  */
-export function ReviewQueue({ viewer, filters, initialPage, fetchedAt, facets, counts }: ReviewQueueProps) {
+export function ReviewQueue({ viewer, filters, initialPage, fetchedAt, facets, counts, importOrigin = null }: ReviewQueueProps) {
   const t = useTranslations("review");
   const locale = useLocale() as AppLocale;
   const query = useReviewQueue(filters, { page: initialPage, fetchedAt });
@@ -69,10 +76,36 @@ export function ReviewQueue({ viewer, filters, initialPage, fetchedAt, facets, c
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
 
+  // Single decisions and batches in flight (a batch's key sits under `decide`).
   const sending = useMutationState({
     filters: { mutationKey: reviewKeys.decide(), status: "pending" },
-    select: (mutation) => (mutation.state.variables as DecisionVariables | undefined)?.item.id ?? "",
-  });
+    select: (mutation) => {
+      const variables = mutation.state.variables as Partial<DecisionVariables & BatchVariables> | undefined;
+      return variables?.item ? variables.item.id : (variables?.items ?? []).map((item) => item.id).join(" ");
+    },
+  }).flatMap((ids) => ids.split(" "));
+
+  // The batch selection, kept to what is listed and still selectable.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set());
+  const selected = useMemo(() => pruneSelection(chosen, items, viewer), [chosen, items, viewer]);
+  const selectable = useMemo(() => items.filter((item) => selectableForBatch(item, viewer)), [items, viewer]);
+  const [batchAnswer, setBatchAnswer] = useState<{ result: BatchReviewResult; names: Record<string, string> } | null>(null);
+  const resultsRef = useRef<HTMLElement>(null);
+  const selectAllRef = useRef<HTMLInputElement>(null);
+  const allSelected = selectable.length > 0 && selectable.every((item) => selected.has(item.id));
+  useEffect(() => {
+    if (selectAllRef.current) selectAllRef.current.indeterminate = selected.size > 0 && !allSelected;
+  }, [selected.size, allSelected]);
+  const toggleOne = useCallback(
+    (id: string) =>
+      setChosen((current) => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
 
   const say = useCallback((tone: "ok" | "error", text: string) => setStatus({ tone, text }), []);
   const problemText = useCallback(
@@ -105,6 +138,38 @@ export function ReviewQueue({ viewer, filters, initialPage, fetchedAt, facets, c
     },
     onRefused: ({ item }, error) => refuseHere(item, problemText(item, error.problem)),
   });
+
+  const batch = useBatchApproval(viewer, {
+    onAnswered: ({ items: sent }, result) => {
+      const names = Object.fromEntries(sent.map((item) => [item.id, item.person.name]));
+      setBatchAnswer({ result, names });
+      setChosen(new Set());
+      setDecided((count) => ({ mine: count.mine + result.approved, closed: count.closed + result.verified }));
+      const refusals: Record<string, string> = {};
+      for (const entry of result.results) {
+        const item = sent.find((candidate) => candidate.id === entry.releaseId);
+        if (entry.outcome === "refused" && item) refusals[item.id] = problemText(item, entry.code === "internal" || !entry.code ? "internal" : (entry.code as ReviewProblem));
+      }
+      setProblems((current) => ({ ...current, ...refusals }));
+      // Refusals are ordinary outcomes of a batch, listed calmly in the results: not an alarm.
+      say("ok", t("batch.done", { approved: result.approved, refused: result.refused }));
+    },
+    onFailed: (_variables, error) => say("error", t("batch.failed", { problem: t(`problem.${error.problem}`) })),
+  });
+
+  // A batch's results appear above the list: focus goes there, so that they are read next.
+  useEffect(() => {
+    if (batchAnswer) resultsRef.current?.focus();
+  }, [batchAnswer]);
+
+  const approveSelected = useCallback(() => {
+    const chosenItems = items.filter((item) => selected.has(item.id));
+    if (chosenItems.length === 0) return;
+    setBatchAnswer(null);
+    setOpenForm(null);
+    setProblems((current) => Object.fromEntries(Object.entries(current).filter(([id]) => !selected.has(id))));
+    batch.mutate({ items: chosenItems });
+  }, [items, selected, batch]);
 
   const focusItem = useCallback((id: string) => {
     if (id === EMPTY) {
@@ -206,6 +271,11 @@ export function ReviewQueue({ viewer, filters, initialPage, fetchedAt, facets, c
           event.preventDefault();
           decide(item, "approve");
           return;
+        case "select":
+          if (!item || !selectableForBatch(item, viewer)) return;
+          event.preventDefault();
+          toggleOne(item.id);
+          return;
         case "reject":
         case "request_evidence":
           if (!item) return;
@@ -221,11 +291,13 @@ export function ReviewQueue({ viewer, filters, initialPage, fetchedAt, facets, c
     return () => document.removeEventListener("keydown", listener);
   }, []);
 
-  const activeFilters = activeFilterCount(filters) > 0;
-  const tabHref = (waiting: "mine" | "all") => {
-    const params = queueSearchParams({ ...filters, waiting }).toString();
-    return params ? `/revision?${params}` : "/revision";
-  };
+  const activeFilters = activeFilterCount(filters) > 0 || Boolean(filters.importId);
+  const tabHref = (waiting: "mine" | "all") => queueHref({ ...filters, waiting });
+  const emptyText = filters.importId
+    ? t("import.empty")
+    : activeFilters
+      ? t("list.emptyFiltered")
+      : t(filters.waiting === "mine" ? "list.emptyMine" : "list.emptyAll");
   const tabbableId = currentId && ids.includes(currentId) ? currentId : (ids[0] ?? null);
   const mine = Math.max(0, counts.mine - decided.mine);
   const waiting = Math.max(0, counts.waiting - decided.closed);
@@ -250,6 +322,24 @@ export function ReviewQueue({ viewer, filters, initialPage, fetchedAt, facets, c
         ))}
       </nav>
 
+      {filters.importId ? (
+        <div className={`notice ${styles.importNotice}`} data-testid="review-import-filter">
+          <p>
+            {importOrigin
+              ? t("import.banner", {
+                  file: importOrigin.fileName ?? t("import.unnamed"),
+                  date: formatDateTime(locale, new Date(importOrigin.createdAt)),
+                })
+              : t("import.unknown")}
+          </p>
+          <p>
+            <Link href={queueHref({ ...filters, importId: undefined, waiting: "mine" })} data-testid="review-import-clear">
+              {t("import.showAll")}
+            </Link>
+          </p>
+        </div>
+      ) : null}
+
       <QueueFiltersForm filters={filters} facets={facets} />
       <ShortcutHelp ref={helpRef} />
 
@@ -263,10 +353,27 @@ export function ReviewQueue({ viewer, filters, initialPage, fetchedAt, facets, c
       >
         {status?.text}
       </div>
+      {batchAnswer ? (
+        <BatchResults ref={resultsRef} result={batchAnswer.result} names={batchAnswer.names} onDismiss={() => setBatchAnswer(null)} />
+      ) : null}
       <h2 id={headingId}>{t(filters.waiting === "mine" ? "list.mine" : "list.all")}</h2>
+      {selectable.length > 0 ? (
+        <label className={styles.selectAll} data-testid="review-select-all-label">
+          <input
+            ref={selectAllRef}
+            type="checkbox"
+            className={styles.checkbox}
+            checked={allSelected}
+            onChange={() => setChosen(toggleAll(selected, items, viewer))}
+            disabled={batch.isPending}
+            data-testid="review-select-all"
+          />
+          <span>{t("batch.selectAll", { count: selectable.length })}</span>
+        </label>
+      ) : null}
       {items.length === 0 ? (
         <p ref={emptyRef} tabIndex={-1} className={`notice ${styles.empty}`} data-testid="review-empty">
-          {activeFilters ? t("list.emptyFiltered") : t(filters.waiting === "mine" ? "list.emptyMine" : "list.emptyAll")}
+          {emptyText}
         </p>
       ) : (
         <ol ref={listRef} className={styles.list} aria-labelledby={headingId} data-testid="review-list">
@@ -286,11 +393,24 @@ export function ReviewQueue({ viewer, filters, initialPage, fetchedAt, facets, c
                 onOpenForm={(decision) => openReason(item, decision)}
                 onSubmitReason={(decision, reason) => decide(item, decision, reason)}
                 onCancelForm={() => cancelReason(item.id)}
+                selection={
+                  selectableForBatch(item, viewer)
+                    ? { selected: selected.has(item.id), disabled: batch.isPending, onToggle: () => toggleOne(item.id) }
+                    : null
+                }
               />
             </li>
           ))}
         </ol>
       )}
+
+      <BatchBar
+        count={batch.isPending ? (batch.variables?.items.length ?? 0) : selected.size}
+        reviewerName={viewer.name}
+        sending={batch.isPending}
+        onConfirm={approveSelected}
+        onClear={() => setChosen(new Set())}
+      />
 
       <div className={styles.more}>
         {query.isError && !query.isFetchingNextPage ? (

@@ -34,6 +34,7 @@ export function ShortcutHelp({ ref }: { ref?: Ref<HTMLDetailsElement> }) {
     [<kbd key="a">a</kbd>, t("shortcuts.approve")],
     [<kbd key="r">r</kbd>, t("shortcuts.reject")],
     [<kbd key="e">e</kbd>, t("shortcuts.requestEvidence")],
+    [<kbd key="x">x</kbd>, t("shortcuts.select")],
     [<kbd key="enter">{t("shortcuts.keyEnter")}</kbd>, t("shortcuts.submit")],
     [<kbd key="shift-enter">{t("shortcuts.keyShiftEnter")}</kbd>, t("shortcuts.newLine")],
     [<kbd key="esc">{t("shortcuts.keyEscape")}</kbd>, t("shortcuts.cancel")],

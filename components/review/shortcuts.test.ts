@@ -13,7 +13,9 @@ describe("shortcutFor", () => {
     ["r", "reject"],
     ["e", "request_evidence"],
     ["?", "help"],
-    ["x", null],
+    ["x", "select"],
+    ["X", null],
+    ["z", null],
     ["Enter", null],
     ["Escape", null],
   ] as const)("%s → %s", (key, action) => {
@@ -21,7 +23,7 @@ describe("shortcutFor", () => {
   });
 
   it("does nothing while typing in a field", () => {
-    for (const key of ["j", "k", "a", "r", "e", "ArrowDown", "?"]) {
+    for (const key of ["j", "k", "a", "r", "e", "x", "ArrowDown", "?"]) {
       expect(shortcutFor({ key }, { typing: true, inQueue: true })).toBeNull();
     }
   });

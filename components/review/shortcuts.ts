@@ -3,7 +3,7 @@
  * what, when a key press is typing rather than a command, and where focus
  * goes. The component only wires them to the DOM.
  */
-export type ShortcutAction = "next" | "previous" | "approve" | "reject" | "request_evidence" | "help";
+export type ShortcutAction = "next" | "previous" | "approve" | "reject" | "request_evidence" | "select" | "help";
 
 export interface KeyPress {
   key: string;
@@ -18,6 +18,7 @@ const LETTERS: Record<string, ShortcutAction> = {
   a: "approve",
   r: "reject",
   e: "request_evidence",
+  x: "select",
   "?": "help",
 };
 

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import type { Actor } from "../../lib/auth/actor.ts";
+import { db } from "../../lib/db/client.ts";
 import { addEvidence } from "../../lib/evidence/mutations.ts";
+import { startPeopleImport } from "../../lib/imports/mutations.ts";
+import { processPeopleImport } from "../../lib/imports/process.ts";
 import { createPerson, updatePerson } from "../../lib/persons/mutations.ts";
 import { createRelease } from "../../lib/releases/mutations.ts";
 import { reviewRelease } from "../../lib/reviews/mutations.ts";
@@ -124,4 +127,57 @@ export async function seedReview(
 ) {
   await connectToAppDatabase();
   return reviewRelease(actorOf(reviewer), releaseId, { decision, ...(reason ? { reason } : {}) });
+}
+
+export interface SeededImport {
+  importId: string;
+  fileName: string;
+  releases: SeededRelease[];
+}
+
+/**
+ * A spreadsheet loaded by `importer` through the app's import (lib/imports:
+ * started, then processed here instead of by the job queue): each row a
+ * person with a reported release and its "NGO list" evidence, all reported by
+ * the importer. The releases are returned in the file's order.
+ */
+export async function seedImport(
+  importer: SeededUser,
+  rows: { givenNames: string; surnames: string; facility: string; releasedOn?: string }[],
+  fileName = `foro-penal-${randomUUID().slice(0, 6)}.csv`,
+): Promise<SeededImport> {
+  await connectToAppDatabase();
+  process.env.CONSTANCIA_DATA_DIR ??= E2E_DATA_DIR;
+  const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
+  const externalIds = rows.map(() => `E2E-${randomUUID().slice(0, 8)}`);
+  const csv = [
+    "external_id,given_names,surnames,released_on,facility",
+    ...rows.map((row, index) => [externalIds[index]!, row.givenNames, row.surnames, row.releasedOn ?? "2026-01-12", row.facility].map(quote).join(",")),
+  ].join("\n");
+  const { importId } = await startPeopleImport(
+    actorOf(importer),
+    { bytes: new TextEncoder().encode(`${csv}\n`), fileName },
+    { dryRun: false },
+    { enqueue: false },
+  );
+  const status = await processPeopleImport(importId);
+  if (status !== "done") throw new Error(`The seeded import ended ${status}`);
+  const releases = await db().release.findMany({
+    where: { importId },
+    select: { id: true, personId: true, person: { select: { givenNames: true, surnames: true, externalRef: true } } },
+  });
+  const ordered = externalIds.map((externalId, index) => {
+    const release = releases.find((candidate) => candidate.person.externalRef === externalId);
+    if (!release) throw new Error(`The import did not create a release for row ${index + 1}`);
+    return { personId: release.personId, releaseId: release.id, name: `${release.person.givenNames} ${release.person.surnames}` };
+  });
+  return { importId, fileName, releases: ordered };
+}
+
+/** A release's status and approvals of its current round, read from the database. */
+export async function releaseState(releaseId: string): Promise<{ status: string; approvals: number }> {
+  await connectToAppDatabase();
+  const release = await db().release.findUniqueOrThrow({ where: { id: releaseId }, select: { status: true, reviewRound: true } });
+  const approvals = await db().review.count({ where: { releaseId, round: release.reviewRound, decision: "approve" } });
+  return { status: release.status, approvals };
 }

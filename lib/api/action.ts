@@ -12,7 +12,7 @@ import { checkAccess, describeError, enforceRateLimit, parseInput, type Access, 
  */
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fields: Record<string, string> } };
+  | { ok: false; error: { code: ErrorCode; message: string; fields: Record<string, string>; details?: Record<string, unknown> } };
 
 export function action<A extends Access, I, T>(
   options: { access: A; input: ZodType<I>; rateLimit?: RateLimitRule },
@@ -33,7 +33,10 @@ export function action<A extends Access, I, T>(
       const { body } = describeError(error);
       const fields: Record<string, string> = {};
       for (const issue of body.error.issues ?? []) fields[issue.path] ??= issue.message;
-      return { ok: false, error: { code: body.error.code as ErrorCode, message: body.error.message, fields } };
+      return {
+        ok: false,
+        error: { code: body.error.code as ErrorCode, message: body.error.message, fields, ...(body.error.details ? { details: body.error.details } : {}) },
+      };
     }
   };
 }

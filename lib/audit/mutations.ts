@@ -5,7 +5,7 @@ import { GENESIS_HASH, auditSnapshot, eventHash } from "./chain.ts";
 // Any constant shared by every writer: the transaction-scoped advisory lock that
 // makes appends to the chain one at a time, so two writers never share a prevHash.
 const AUDIT_CHAIN_LOCK = 7_240_114;
-const BATCH = 500;
+const BATCH = 2000;
 
 export interface AuditInput {
   action: string;
@@ -36,14 +36,27 @@ export async function recordAuditBatch(tx: Tx, actor: Actor, inputs: readonly Au
   const [first, ...rest] = inputs;
   if (!first) return;
   let { hash: prevHash } = await recordAudit(tx, actor, first);
-  const rows: Prisma.AuditEventCreateManyInput[] = [];
+  const rows: ReturnType<typeof chainedEvent>[] = [];
   for (const input of rest) {
     const row = chainedEvent(prevHash, actor, input);
     rows.push(row);
     prevHash = row.hash;
   }
-  // One multi-row INSERT per batch: ids are drawn in row order, so the chain reads in order.
-  for (let i = 0; i < rows.length; i += BATCH) await tx.auditEvent.createMany({ data: rows.slice(i, i + BATCH) });
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = JSON.stringify(rows.slice(i, i + BATCH));
+    // Raw SQL: Prisma's createMany sends each value as its own parameter, and spent most of an
+    // import's time here (BENCHMARKS.md, bench:import); one JSON parameter expanded in the
+    // database is one statement. WITH ORDINALITY and ORDER BY: ids are drawn in row order,
+    // so the chain reads in order.
+    await tx.$executeRaw`
+      INSERT INTO "AuditEvent" (at, "actorId", "actorKind", action, "entityType", "entityId", before, after, "prevHash", hash)
+      SELECT at, "actorId", "actorKind", action, "entityType", "entityId", before, after, "prevHash", hash
+      FROM ROWS FROM (jsonb_to_recordset(${chunk}::jsonb) AS (
+        at timestamptz, "actorId" uuid, "actorKind" text, action text, "entityType" text, "entityId" text,
+        before jsonb, after jsonb, "prevHash" text, hash text)) WITH ORDINALITY AS r(
+        at, "actorId", "actorKind", action, "entityType", "entityId", before, after, "prevHash", hash, ord)
+      ORDER BY ord`;
+  }
 }
 
 function chainedEvent(prevHash: string, actor: Actor, input: AuditInput) {

@@ -44,6 +44,7 @@ export const revokeTokenAction = action(
     if (!token || !decide(actor, "token.manage_own", { ownerId: token.userId }).ok) throw errors.notFound("Token");
     await revokeApiToken(actor, token.id);
     revalidatePath("/cuenta");
+    revalidatePath("/admin/tokens");
     return { id: token.id };
   },
 );

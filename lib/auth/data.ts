@@ -1,4 +1,5 @@
 import { db } from "../db/client.ts";
+import { ALL_TOKENS_LIMIT, type TokenState } from "./schema.ts";
 import { hashToken, looksLikeToken } from "./tokens.ts";
 
 const viewerSelect = {
@@ -51,10 +52,23 @@ export async function listTokensOf(userId: string) {
   });
 }
 
-export async function listAllTokens() {
+/**
+ * Every user's tokens (the admin list), newest first, at most ALL_TOKENS_LIMIT:
+ * "active" are neither revoked nor expired at `now`; "revoked" are revoked.
+ */
+export async function listAllTokens(options: { state?: TokenState; now?: Date } = {}) {
+  const now = options.now ?? new Date();
+  const state = options.state ?? "all";
+  const where =
+    state === "active"
+      ? { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }
+      : state === "revoked"
+        ? { revokedAt: { not: null } }
+        : {};
   return db().apiToken.findMany({
-    orderBy: { createdAt: "desc" },
-    take: 500,
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: ALL_TOKENS_LIMIT,
     select: {
       id: true,
       name: true,
@@ -63,13 +77,13 @@ export async function listAllTokens() {
       lastUsedAt: true,
       revokedAt: true,
       expiresAt: true,
-      user: { select: { id: true, email: true, name: true } },
+      user: { select: { id: true, email: true, name: true, role: true } },
     },
   });
 }
 
 export async function findToken(id: string) {
-  return db().apiToken.findUnique({ where: { id }, select: { id: true, userId: true, revokedAt: true } });
+  return db().apiToken.findUnique({ where: { id }, select: { id: true, userId: true, name: true, prefix: true, revokedAt: true } });
 }
 
 export async function listUsers() {

@@ -142,22 +142,33 @@ export async function createApiToken(actor: Actor, userId: string, input: Create
     return row;
   });
   // The token itself is returned once, here, and never stored.
-  return { id: created.id, name: created.name, prefix, token, expiresAt };
+  return { id: created.id, name: created.name, prefix, token, expiresAt, createdAt: created.createdAt };
 }
 
+/**
+ * Revokes a token. Who may (its owner, or an admin for anyone's) is the
+ * caller's check, with `decide(actor, "token.manage_own", { ownerId })`; the
+ * audit event names the owner, so an admin revoking someone else's token shows.
+ */
 export async function revokeApiToken(actor: Actor, tokenId: string) {
   return db().$transaction(async (tx) => {
     // Only a live token is revoked: revoking twice is a no-op, not a second event.
+    const revokedAt = new Date();
     const result = await tx.apiToken.updateMany({
       where: { id: tokenId, revokedAt: null },
-      data: { revokedAt: new Date() },
+      data: { revokedAt },
     });
     if (result.count === 1) {
+      const token = await tx.apiToken.findUniqueOrThrow({
+        where: { id: tokenId },
+        select: { userId: true, name: true, prefix: true },
+      });
       await recordAudit(tx, actor, {
         action: "token.revoke",
         entityType: "ApiToken",
         entityId: tokenId,
-        after: { revoked: true },
+        before: { userId: token.userId, name: token.name, prefix: token.prefix, revokedAt: null },
+        after: { userId: token.userId, name: token.name, prefix: token.prefix, revokedAt, revoked: true },
       });
     }
     return { revoked: result.count === 1 };

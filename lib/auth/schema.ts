@@ -50,6 +50,22 @@ export const createTokenSchema = z.strictObject({
 });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
+/** `GET /api/v1/tokens?all=true`: every user's tokens (admins only). */
+export const tokenListQuerySchema = z.strictObject({
+  all: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => value === "true")
+    .meta({ description: "`true`: every user's tokens, each with its owner (admins only; 403 for anyone else)." }),
+});
+
+/** Cap of the list of every user's tokens (newest first). */
+export const ALL_TOKENS_LIMIT = 500;
+
+/** Which tokens the admin list shows: live ones, revoked ones, or all (expired ones only under all). */
+export const tokenStateSchema = z.enum(["active", "revoked", "all"]);
+export type TokenState = z.infer<typeof tokenStateSchema>;
+
 export const createOrganizationSchema = z.strictObject({
   name: z.string().trim().min(2).max(200),
   slug: z
@@ -104,6 +120,10 @@ export const tokenResponseSchema = z.strictObject({
   lastUsedAt: isoDateTime.nullable(),
   expiresAt: isoDateTime.nullable(),
   revoked: z.boolean(),
+  owner: z
+    .strictObject({ id: z.uuid(), email: z.string(), name: z.string(), role: roleSchema })
+    .optional()
+    .describe("With `all=true` only: whose token it is."),
 });
 export const tokenListResponseSchema = z.strictObject({ tokens: z.array(tokenResponseSchema) });
 
@@ -112,6 +132,8 @@ export const createdTokenResponseSchema = z.strictObject({
   id: z.uuid(),
   name: z.string(),
   token: z.string().describe("The token itself: send it as `Authorization: Bearer <token>`. Never shown again."),
+  prefix: z.string().describe("The first characters of the token, as the token lists show it."),
+  createdAt: isoDateTime,
   expiresAt: isoDateTime.nullable(),
 });
 

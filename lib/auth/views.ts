@@ -40,3 +40,11 @@ export function tokenView(token: {
     revoked: token.revokedAt !== null,
   };
 }
+
+/** A token in the admin list (`GET /api/v1/tokens?all=true`): with whose it is. */
+export function ownedTokenView(token: Parameters<typeof tokenView>[0] & { user: { id: string; email: string; name: string; role: string } }) {
+  return {
+    ...tokenView(token),
+    owner: { id: token.user.id, email: token.user.email, name: token.user.name, role: token.user.role },
+  };
+}

@@ -24,6 +24,12 @@ import enAnnouncementForm from "./messages/en/announcementForm.json" with { type
 import esAnnouncementForm from "./messages/es/announcementForm.json" with { type: "json" };
 import enReconciliation from "./messages/en/reconciliation.json" with { type: "json" };
 import esReconciliation from "./messages/es/reconciliation.json" with { type: "json" };
+import enImports from "./messages/en/imports.json" with { type: "json" };
+import esImports from "./messages/es/imports.json" with { type: "json" };
+import enExports from "./messages/en/exports.json" with { type: "json" };
+import esExports from "./messages/es/exports.json" with { type: "json" };
+import enApiDocs from "./messages/en/apiDocs.json" with { type: "json" };
+import esApiDocs from "./messages/es/apiDocs.json" with { type: "json" };
 import type { AppLocale } from "./locale.ts";
 
 /**
@@ -46,6 +52,9 @@ const es = {
   names: esNames,
   announcementForm: esAnnouncementForm,
   reconciliation: esReconciliation,
+  imports: esImports,
+  exports: esExports,
+  apiDocs: esApiDocs,
 };
 
 const en: typeof es = {
@@ -62,6 +71,9 @@ const en: typeof es = {
   names: enNames,
   announcementForm: enAnnouncementForm,
   reconciliation: enReconciliation,
+  imports: enImports,
+  exports: enExports,
+  apiDocs: enApiDocs,
 } as typeof es;
 
 export type Messages = typeof es;

@@ -1,3 +1,4 @@
+import { importJobHandlers } from "../imports/jobs.ts";
 import { nameJobHandlers } from "../names/jobs.ts";
 import { rateLimitJobHandlers } from "../rate-limit/jobs.ts";
 import { subscriptionJobHandlers } from "../subscriptions/jobs.ts";
@@ -12,4 +13,5 @@ export const jobHandlers: JobHandlers = {
   ...subscriptionJobHandlers,
   ...rateLimitJobHandlers,
   ...nameJobHandlers,
+  ...importJobHandlers,
 };

@@ -18,6 +18,8 @@ export interface JobPayloads {
   "notification-sweep": Record<string, never>;
   /** Match a loaded name list (Import of kind announcement_names) against the people on record, resumably. */
   "match-name-list": { importId: string };
+  /** Validate and write a people import (Import of kind people, dry run or not) in batches, resumably. */
+  "import-people": { importId: string };
   /** Drop rate-limit windows that ended long ago (RateLimitBucket grows by a row per client a minute). */
   "prune-rate-limits": Record<string, never>;
 }
@@ -44,6 +46,10 @@ export const QUEUES: Record<QueueName, QueuePolicy> = {
   "prune-rate-limits": { retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300 },
   // A retry resumes where the last attempt stopped (lines already matched are kept).
   "match-name-list": { retryLimit: 5, retryDelay: 15, retryBackoff: true, expireInSeconds: 1800 },
+  // Same for imports: a retry starts after the last committed batch; nothing of a batch is written twice.
+  // A worker that died (a restart) holds its job until it expires: 15 minutes, well above the
+  // 2 minutes a 100,000-row file takes (a run still alive then is not harmed: the batches are guarded).
+  "import-people": { retryLimit: 5, retryDelay: 15, retryBackoff: true, expireInSeconds: 900 },
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];

@@ -13,11 +13,12 @@ export async function readNameListRequest(request: Request): Promise<{ bytes: Ui
       details: { accepted: ["text/csv", "text/plain"] },
     });
   }
-  const bytes = await readBytes(request, NAME_LIST_MAX_BYTES);
+  const bytes = await readBodyBytes(request, NAME_LIST_MAX_BYTES, tooLarge);
   return { bytes, type, fileName: fileNameOf(request.headers.get("x-file-name")) };
 }
 
-async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+/** A raw request body, refused with `tooLarge(limit)` as soon as it passes `limit` bytes (declared or sent). */
+export async function readBodyBytes(request: Request, limit: number, tooLarge: (limit: number) => AppError): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
   if (!request.body) return new Uint8Array();
@@ -42,7 +43,7 @@ function tooLarge(limit: number): AppError {
 }
 
 /** The file's name as the page sent it (`X-File-Name`, URI-encoded), kept only as a label. */
-function fileNameOf(header: string | null): string | null {
+export function fileNameOf(header: string | null): string | null {
   if (!header) return null;
   let name = header;
   try {

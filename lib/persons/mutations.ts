@@ -180,6 +180,7 @@ export async function purgePerson(actor: Actor, personId: string, input: PurgePe
     // Files sent with tips go too (removed from disk by the caller, like evidence files).
     files.push(...(await tx.tip.findMany({ where: { personId: { in: ids }, fileSha256: { not: null } }, select: { fileSha256: true } })));
     await tx.tip.deleteMany({ where: { personId: { in: ids } } });
+    await tx.duplicateCandidate.deleteMany({ where: { OR: [{ personId: { in: ids } }, { existingId: { in: ids } }] } });
     // Break the merge pointers inside the group before removing it.
     await tx.person.updateMany({ where: { id: { in: ids } }, data: { mergedIntoId: null } });
     await tx.person.deleteMany({ where: { id: { in: ids } } });
@@ -265,6 +266,17 @@ export async function mergePersons(actor: Actor, input: MergePersonsInput) {
     };
     // Earlier merges into the merged record now point at the survivor directly.
     await tx.person.updateMany({ where: { mergedIntoId: merged.id }, data: { mergedIntoId: survivor.id } });
+    // The merge queue's entry for this pair (lib/duplicates) is settled by the merge itself.
+    await tx.duplicateCandidate.updateMany({
+      where: {
+        status: "open",
+        OR: [
+          { personId: merged.id, existingId: survivor.id },
+          { personId: survivor.id, existingId: merged.id },
+        ],
+      },
+      data: { status: "merged", decidedById: actor.userId, decidedAt: new Date() },
+    });
 
     await recordAudit(tx, actor, {
       action: "person.merge",

@@ -1,7 +1,7 @@
 import type { PossibleDuplicate } from "../persons/data.ts";
 import type { QueuePage } from "./data.ts";
 import { queueSearchParams, QUEUE_PAGE_SIZE, type QueueFilters } from "./keys.ts";
-import type { ReviewInput } from "./schema.ts";
+import type { BatchReviewResult, ReviewInput } from "./schema.ts";
 
 /**
  * The queue screen's calls to the HTTP API (the same endpoints outside tools
@@ -110,6 +110,15 @@ export function postReview(releaseId: string, input: ReviewInput): Promise<Revie
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(input.reason ? input : { decision: input.decision }),
+  });
+}
+
+/** A batch approval (`POST /api/v1/reviews/batch`): one approval per release, each decided on its own. */
+export function postBatchApproval(releaseIds: readonly string[], reason?: string): Promise<BatchReviewResult> {
+  return call<BatchReviewResult>("/api/v1/reviews/batch", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ releaseIds, decision: "approve", ...(reason?.trim() ? { reason: reason.trim() } : {}) }),
   });
 }
 

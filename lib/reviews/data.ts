@@ -55,6 +55,7 @@ async function queuePageIds(viewerId: string, query: QueueQuery, take: number) {
   ];
   if (query.waiting === "mine") conditions.push(waitingFor(viewerId));
   if (query.organizationId) conditions.push(Prisma.sql`r."organizationId" = ${query.organizationId}::uuid`);
+  if (query.importId) conditions.push(Prisma.sql`r."importId" = ${query.importId}::uuid`);
   if (query.facility) conditions.push(Prisma.sql`r.facility = ${query.facility}`);
   if (query.releasedFrom) conditions.push(Prisma.sql`r."releasedOn" >= ${query.releasedFrom}::date`);
   if (query.releasedTo) conditions.push(Prisma.sql`r."releasedOn" <= ${query.releasedTo}::date`);
@@ -129,6 +130,8 @@ export interface QueueItem {
   conditionsDetail: string | null;
   organization: { id: string; name: string };
   reportedBy: { id: string; name: string } | null;
+  /** The import (spreadsheet) that created the release; null when it was recorded by hand. */
+  import: ImportOrigin | null;
   person: {
     id: string;
     name: string;
@@ -160,7 +163,14 @@ export interface QueueItem {
   approvalsRequired: number;
 }
 
-export function toQueueItem(release: ReleaseWithItem): QueueItem {
+/** Where an imported release came from, as the queue shows it. */
+export interface ImportOrigin {
+  id: string;
+  fileName: string | null;
+  createdAt: string;
+}
+
+export function toQueueItem(release: ReleaseWithItem, imports: ReadonlyMap<string, ImportOrigin> = new Map()): QueueItem {
   const current = release.reviews.filter((review) => review.round === release.reviewRound);
   return {
     id: release.id,
@@ -175,6 +185,7 @@ export function toQueueItem(release: ReleaseWithItem): QueueItem {
     conditionsDetail: release.conditionsDetail,
     organization: release.organization,
     reportedBy: release.reportedBy,
+    import: release.importId ? (imports.get(release.importId) ?? null) : null,
     person: {
       id: release.person.id,
       name: fullName(release.person.givenNames, release.person.surnames),
@@ -220,14 +231,33 @@ export interface QueuePage {
   nextCursor: string | null;
 }
 
+/**
+ * The imports these releases came from. A separate read, made only when some
+ * release of the page was imported, so that a queue of hand-recorded releases
+ * sends the same statements as before (bench:review compares them).
+ */
+async function importOrigins(releases: readonly { importId: string | null }[]): Promise<Map<string, ImportOrigin>> {
+  const ids = [...new Set(releases.flatMap((release) => (release.importId ? [release.importId] : [])))];
+  if (ids.length === 0) return new Map();
+  const imports = await db().import.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true, createdAt: true } });
+  return new Map(imports.map((row) => [row.id, { id: row.id, fileName: row.fileName, createdAt: row.createdAt.toISOString() }]));
+}
+
+/** One import as the queue's "from this import" heading names it, or null. */
+export async function importOrigin(importId: string): Promise<ImportOrigin | null> {
+  const row = await db().import.findUnique({ where: { id: importId }, select: { id: true, fileName: true, createdAt: true } });
+  return row ? { id: row.id, fileName: row.fileName, createdAt: row.createdAt.toISOString() } : null;
+}
+
 export async function reviewQueue(viewerId: string, query: QueueQuery): Promise<QueuePage> {
   const rows = await queuePageIds(viewerId, query, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const releases = await db().release.findMany({ where: { id: { in: page.map((row) => row.id) } }, include: itemInclude });
   const byId = new Map(releases.map((release) => [release.id, release]));
+  const imports = await importOrigins(releases);
   const items = page.flatMap((row) => {
     const release = byId.get(row.id);
-    return release ? [toQueueItem(release)] : [];
+    return release ? [toQueueItem(release, imports)] : [];
   });
   const last = page[page.length - 1];
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null };
@@ -236,7 +266,7 @@ export async function reviewQueue(viewerId: string, query: QueueQuery): Promise<
 /** One release as the queue shows it (any status), or null. */
 export async function reviewItem(releaseId: string): Promise<QueueItem | null> {
   const release = await db().release.findFirst({ where: { id: releaseId, deletedAt: null }, include: itemInclude });
-  return release ? toQueueItem(release) : null;
+  return release ? toQueueItem(release, await importOrigins([release])) : null;
 }
 
 /**

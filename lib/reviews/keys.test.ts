@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeFilterCount, queueFiltersFrom, queueSearchParams, reviewKeys, waitingOfKey } from "./keys.ts";
+import { activeFilterCount, queueFiltersFrom, queueHref, queueSearchParams, reviewKeys, waitingOfKey } from "./keys.ts";
 
 const ORG = "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
 
@@ -51,6 +51,35 @@ describe("queue filters in the URL", () => {
   it("add the page's cursor and size for the API", () => {
     const params = queueSearchParams({ waiting: "mine", facility: "Rodeo I" }, { cursor: "abc", limit: 20 });
     expect(Object.fromEntries(params)).toEqual({ facility: "Rodeo I", cursor: "abc", limit: "20" });
+  });
+});
+
+describe("the import filter", () => {
+  const IMPORT = "0194a5c2-7d3e-7b1a-9f00-3c2b1a0d9e8f";
+
+  it("reads ?importacion= (the import screen's link) and shows all its releases by default", () => {
+    expect(queueFiltersFrom({ importacion: IMPORT })).toEqual({ importId: IMPORT, waiting: "all" });
+    expect(queueFiltersFrom({ importacion: IMPORT, waiting: "mine" })).toEqual({ importId: IMPORT, waiting: "mine" });
+    expect(queueFiltersFrom({ importacion: "not-an-id" })).toEqual({ waiting: "mine" });
+    expect(queueFiltersFrom({ importacion: IMPORT.toUpperCase() }).importId).toBe(IMPORT);
+  });
+
+  it("writes the page's URL with importacion, and the API's with importId", () => {
+    expect(queueHref({ importId: IMPORT, waiting: "all" })).toBe(`/revision?importacion=${IMPORT}`);
+    expect(queueHref({ importId: IMPORT, waiting: "mine" })).toBe(`/revision?importacion=${IMPORT}&waiting=mine`);
+    expect(queueHref({ waiting: "mine" })).toBe("/revision");
+    expect(queueHref({ waiting: "all", facility: "Rodeo I" })).toBe("/revision?facility=Rodeo+I&waiting=all");
+    expect(Object.fromEntries(queueSearchParams({ importId: IMPORT, waiting: "all" }))).toEqual({ importId: IMPORT, waiting: "all" });
+    expect(Object.fromEntries(queueSearchParams({ importId: IMPORT, waiting: "mine" }))).toEqual({ importId: IMPORT });
+    for (const filters of [{ importId: IMPORT, waiting: "all" as const }, { importId: IMPORT, waiting: "mine" as const, facility: "Tocorón" }]) {
+      expect(queueFiltersFrom(new URL(queueHref(filters), "http://x").searchParams)).toEqual(filters);
+    }
+  });
+
+  it("is not counted among the form's filters, and makes its own query key", () => {
+    expect(activeFilterCount({ importId: IMPORT, waiting: "all" })).toBe(0);
+    expect(reviewKeys.queue({ importId: IMPORT, waiting: "all" })).not.toEqual(reviewKeys.queue({ waiting: "all" }));
+    expect(reviewKeys.decideBatch().slice(0, 2)).toEqual([...reviewKeys.decide()]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor.ts";
 import { decide } from "../auth/policy.ts";
 import { recordAudit } from "../audit/mutations.ts";
@@ -7,7 +8,8 @@ import { AppError, errors } from "../errors.ts";
 import { announceReleaseVerified } from "../subscriptions/enqueue.ts";
 import { decideReview, type ReviewRefusal } from "./rule.ts";
 import type { ReleaseStatus, ReviewDecision } from "../generated/prisma/enums.ts";
-import type { ReviewInput } from "./schema.ts";
+import { batchRefusalOf, summarizeBatch } from "./batch.ts";
+import type { BatchReviewInput, BatchReviewItem, BatchReviewResult, ReviewInput } from "./schema.ts";
 
 interface LockedRelease {
   id: string;
@@ -53,7 +55,12 @@ const ownReport = () =>
  * decides; the unique (release, reviewer, round) in the database stops a
  * second decision by the same reviewer whatever happens above.
  */
-export async function reviewRelease(actor: Actor, releaseId: string, input: ReviewInput): Promise<ReviewResult> {
+export async function reviewRelease(
+  actor: Actor,
+  releaseId: string,
+  input: ReviewInput,
+  options: { batch?: { id: string; size: number } } = {},
+): Promise<ReviewResult> {
   const reviewerId = actor.userId;
   if (!reviewerId) throw errors.forbidden("Reviews are made by a person: sign in or use your own API token.");
   const approvalsRequired = env.approvalsRequired();
@@ -142,6 +149,7 @@ export async function reviewRelease(actor: Actor, releaseId: string, input: Revi
         approvals: outcome.approvals,
         approvalsRequired,
         ...(outcome.replacesRequest ? { replacesRequestForEvidence: true } : {}),
+        ...(options.batch ? { batch: options.batch } : {}),
       },
     });
     return {
@@ -152,4 +160,38 @@ export async function reviewRelease(actor: Actor, releaseId: string, input: Revi
   // After the commit, so that the job never runs before the release reads as verified; it never throws.
   if (verifiedAt) await announceReleaseVerified(releaseId, verifiedAt);
   return result;
+}
+
+/**
+ * A batch approval (`POST /api/v1/reviews/batch`): one approval per release,
+ * by this moderator, each through `reviewRelease` — the same rule, the same
+ * row lock, its own transaction and its own audit event (which names the
+ * batch). A refusal of one release (own report, already decided, no evidence,
+ * gone) writes nothing for it and does not stop the others; the answer lists
+ * each release's outcome in the order given. One at a time, in that order:
+ * each transaction holds one release's lock only, so a batch never waits on
+ * itself, and concurrent batches on the same releases take turns per release.
+ */
+export async function approveReleases(actor: Actor, input: BatchReviewInput): Promise<BatchReviewResult> {
+  if (!actor.userId) throw errors.forbidden("Reviews are made by a person: sign in or use your own API token.");
+  const permission = decide(actor, "release.review");
+  if (!permission.ok) throw permission.reason === "second_factor" ? errors.secondFactorRequired() : errors.forbidden();
+  const ids = input.releaseIds.map((id) => id.toLowerCase());
+  // The schema already refuses duplicates; checked here too so that no caller can approve one release twice in a batch.
+  if (new Set(ids).size !== ids.length) throw errors.invalidInput("A release is listed twice: each release gets one approval.");
+
+  const batch = { id: randomUUID(), size: ids.length };
+  const decision: ReviewInput = { decision: "approve", ...(input.reason?.trim() ? { reason: input.reason.trim() } : {}) };
+  const results: BatchReviewItem[] = [];
+  for (const releaseId of ids) {
+    try {
+      const { release } = await reviewRelease(actor, releaseId, decision, { batch });
+      results.push({ releaseId, outcome: release.status === "verified" ? "verified" : "approved", release: release as BatchReviewItem["release"] });
+    } catch (error) {
+      const refusal = batchRefusalOf(error);
+      if (refusal.code === "internal") console.error(`batch ${batch.id}: approval of release ${releaseId} failed`, error);
+      results.push({ releaseId, outcome: "refused", ...refusal });
+    }
+  }
+  return summarizeBatch(results);
 }

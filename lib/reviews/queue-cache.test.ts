@@ -20,6 +20,7 @@ function item(id: string, overrides: Partial<QueueItem> = {}): QueueItem {
     conditionsDetail: null,
     organization: { id: "org", name: "ONG" },
     reportedBy: { id: "v1", name: "Voluntaria" },
+    import: null,
     person: {
       id: `p-${id}`,
       name: `Persona ${id}`,

@@ -19,6 +19,8 @@ export const reviewResultSchema = z.object({
 /** The review queue's filters (`GET /api/v1/reviews/queue`); all optional, combined with AND. */
 export const queueQuerySchema = z.strictObject({
   organizationId: z.uuid().optional(),
+  /** Only the releases this import created (an import's "see them in the queue" link). */
+  importId: z.uuid().optional(),
   facility: z.string().trim().min(1).max(200).optional(),
   releasedFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use YYYY-MM-DD." }).optional(),
   releasedTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use YYYY-MM-DD." }).optional(),
@@ -49,6 +51,8 @@ export const queueItemSchema = z.object({
   conditionsDetail: z.string().nullable(),
   organization: z.object({ id: z.uuid(), name: z.string() }),
   reportedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** The import (spreadsheet) that created this release, or null when it was recorded by hand. */
+  import: z.object({ id: z.uuid(), fileName: z.string().nullable(), createdAt: z.iso.datetime() }).nullable(),
   person: z.object({
     id: z.uuid(),
     name: z.string(),
@@ -90,3 +94,77 @@ export const queueItemSchema = z.object({
 });
 
 export const queuePageSchema = z.object({ items: z.array(queueItemSchema), nextCursor: z.string().nullable() });
+
+/** How many releases one batch approval may name (`POST /api/v1/reviews/batch`). */
+export const BATCH_REVIEW_LIMIT = 200;
+
+/**
+ * A batch approval: one approval per release, by the caller, each through the
+ * same rule and transaction as `POST /api/v1/releases/{id}/reviews`. Only
+ * approvals: a rejection or a request for evidence needs its own reason.
+ */
+export const batchReviewSchema = z.strictObject({
+  releaseIds: z
+    .array(z.uuid({ error: "Each id must be a release id (a UUID)." }), { error: "releaseIds must be a list of release ids." })
+    .min(1, { error: "Name at least one release." })
+    .max(BATCH_REVIEW_LIMIT, { error: `At most ${BATCH_REVIEW_LIMIT} releases in one batch.` })
+    .superRefine((ids, context) => {
+      const seen = new Set<string>();
+      ids.forEach((id, index) => {
+        const key = id.toLowerCase();
+        if (seen.has(key)) context.addIssue({ code: "custom", path: [index], message: "This release is listed twice: each release gets one approval." });
+        seen.add(key);
+      });
+    }),
+  decision: z.literal("approve", { error: "A batch can only approve (decision: approve); reject or ask for evidence one release at a time." }),
+  reason: z.string().trim().max(2000, { error: "At most 2000 characters." }).optional(),
+});
+export type BatchReviewInput = z.infer<typeof batchReviewSchema>;
+
+/** Why a release of a batch was not approved; the single-release endpoint answers the same refusal with the status in brackets. */
+export const BATCH_REFUSALS = [
+  /** 403: the caller reported it (maker-checker). */
+  "own_report",
+  /** 409: the caller already decided on it in this round. */
+  "already_decided",
+  /** 409: it no longer waits for review (verified, rejected, retracted meanwhile). */
+  "not_under_review",
+  /** 422: it has no evidence. */
+  "no_evidence",
+  /** 404: no such release (or it was deleted). */
+  "not_found",
+  /** 403: the caller may not review it. */
+  "forbidden",
+  /** 500: something failed on the server; nothing was written for this release, it can be sent again. */
+  "internal",
+] as const;
+export type BatchRefusal = (typeof BATCH_REFUSALS)[number];
+
+const releaseSummarySchema = z.object({
+  id: z.uuid(),
+  status: releaseStatus,
+  approvals: z.int(),
+  approvalsRequired: z.int(),
+});
+
+export const batchReviewItemSchema = z.object({
+  releaseId: z.uuid(),
+  /** approved: the caller's approval is recorded; verified: …and it made the release verified; refused: nothing written. */
+  outcome: z.enum(["approved", "verified", "refused"]),
+  code: z.enum(BATCH_REFUSALS).optional(),
+  message: z.string().optional(),
+  release: releaseSummarySchema.optional(),
+});
+export type BatchReviewItem = z.infer<typeof batchReviewItemSchema>;
+
+export const batchReviewResultSchema = z.object({
+  /** One per release named, in the order given. */
+  results: z.array(batchReviewItemSchema),
+  /** Releases that got the caller's approval (verified ones included). */
+  approved: z.int(),
+  /** Of those, releases that this approval made verified. */
+  verified: z.int(),
+  /** Releases where nothing was written. */
+  refused: z.int(),
+});
+export type BatchReviewResult = z.infer<typeof batchReviewResultSchema>;

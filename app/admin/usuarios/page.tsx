@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AccessDenied } from "@/components/account/AccessDenied.tsx";
 import { InvitationForm, RevokeInvitationButton } from "@/components/admin/InvitationAdmin.tsx";
@@ -32,6 +33,11 @@ export default async function UsersAdminPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="prose">{t("intro")}</p>
+      <p>
+        <Link href="/admin/tokens" data-testid="admin-tokens-link">
+          {t("tokensLink")}
+        </Link>
+      </p>
 
       <h2>{t("inviteTitle")}</h2>
       <p className="prose">{t("inviteIntro")}</p>

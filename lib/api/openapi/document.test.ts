@@ -22,25 +22,78 @@ function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return routeFiles(full);
-    return /^route\.(?:ts|tsx|js)$/.test(entry.name) ? [full] : [];
+    return ROUTE_FILE.test(entry.name) ? [full] : [];
   });
 }
 
-/** The HTTP methods a route file exports, read from its source. */
-function exportedMethods(source: string): string[] {
+/** Every file name Next.js takes as a route handler (its page extensions, any module flavour). */
+const ROUTE_FILE = /^route\.(?:[cm]?[jt]sx?)$/;
+
+/**
+ * The HTTP methods a route file exports, read from its source: `export const|let|var GET`
+ * (also a later declarator of the same statement and a destructuring `export const { GET, POST } = …`),
+ * `export (async) function (*)GET`, and `export { x as GET }` / `export { GET } from "…"`.
+ * `export * from "…"` cannot be read from the source: the module's own exports are
+ * compared with this scan below, so a method exported that way still counts.
+ */
+export function exportedMethods(source: string): string[] {
   const names = HTTP_METHODS.join("|");
   const found = new Set<string>();
-  for (const match of source.matchAll(new RegExp(`export\\s+(?:const|let|var)\\s+(${names})\\b`, "g"))) found.add(match[1]!);
-  for (const match of source.matchAll(new RegExp(`export\\s+(?:async\\s+)?function\\s*\\*?\\s*(${names})\\b`, "g"))) {
+  const code = source.replace(/\/\*[\s\S]*?\*\/|(^|[^:\\])\/\/.*$/gm, "$1");
+  for (const match of code.matchAll(/export\s+(?:declare\s+)?(?:const|let|var)\s+([^;]*)/g)) {
+    for (const name of splitTopLevel(match[1]!, ",").flatMap(declaredNames)) if (HTTP_METHODS.includes(name)) found.add(name);
+  }
+  for (const match of code.matchAll(new RegExp(`export\\s+(?:async\\s+)?function\\s*\\*?\\s*(${names})\\b`, "g"))) {
     found.add(match[1]!);
   }
-  for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+  for (const match of code.matchAll(/export\s*(?:type\s*)?\{([^}]*)\}/g)) {
     for (const part of match[1]!.split(",")) {
-      const exported = part.trim().split(/\s+as\s+/).pop();
+      const exported = part.trim().split(/\s+as\s+/).pop()?.trim();
       if (exported && HTTP_METHODS.includes(exported)) found.add(exported);
     }
   }
   return [...found].sort();
+}
+
+/** Splits at `separator` outside brackets, parentheses and braces. */
+function splitTopLevel(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i]!;
+    if ("([{".includes(char)) depth += 1;
+    else if (")]}".includes(char)) depth -= 1;
+    else if (depth === 0 && char === separator && !(separator === "=" && text[i + 1] === ">")) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/** The names one declarator binds: `GET = …`, `GET: Type = …`, or each binding of a destructuring pattern. */
+function declaredNames(declarator: string): string[] {
+  const target = declarator.trim();
+  const open = target[0];
+  if (open !== "{" && open !== "[") {
+    const name = /^[A-Za-z_$][\w$]*/.exec(target)?.[0];
+    return name ? [name] : [];
+  }
+  let depth = 0;
+  let end = 0;
+  for (; end < target.length; end += 1) {
+    if ("([{".includes(target[end]!)) depth += 1;
+    else if (")]}".includes(target[end]!) && --depth === 0) break;
+  }
+  return splitTopLevel(target.slice(1, end), ",").flatMap((element) => {
+    const binding = splitTopLevel(element.trim().replace(/^\.\.\./, ""), "=")[0]!.trim();
+    if (!binding) return [];
+    // In an object pattern `key: pattern` binds what the pattern binds, not the key.
+    const renamed = open === "{" ? splitTopLevel(binding, ":") : [binding];
+    return declaredNames(renamed.length > 1 ? renamed.slice(1).join(":") : binding);
+  });
 }
 
 /** app/api/v1/users/[id]/route.ts → /api/v1/users/{id} (route groups dropped). */
@@ -57,9 +110,26 @@ function apiPathOf(file: string): string {
     .join("/")}`;
 }
 
-const routesOnDisk = routeFiles(API_DIR).flatMap((file) =>
-  exportedMethods(readFileSync(file, "utf8")).map((method) => ({ file, method, path: apiPathOf(file) })),
+/** Every route file with its module, imported once: what Next.js would serve. */
+const routeModules = await Promise.all(
+  routeFiles(API_DIR).map(async (file) => ({ file, module: (await import(file)) as Record<string, unknown> })),
 );
+
+/** The methods a module really exports (whatever the syntax), with the source scan's as a second witness. */
+const methodsOf = (file: string, module: Record<string, unknown>) =>
+  [...new Set([...Object.keys(module).filter((name) => HTTP_METHODS.includes(name)), ...exportedMethods(readFileSync(file, "utf8"))])].sort();
+
+const routesOnDisk = routeModules.flatMap(({ file, module }) =>
+  methodsOf(file, module).map((method) => ({ file, method, path: apiPathOf(file) })),
+);
+
+/** What the document and the disk disagree on: the test below must see both lists empty. */
+export function undescribedRoutes(onDisk: readonly string[], described: readonly string[]) {
+  return {
+    "routes with no entry in lib/api/openapi/registry.ts": onDisk.filter((route) => !described.includes(route)),
+    "registry entries with no route handler under app/api": described.filter((route) => !onDisk.includes(route)),
+  };
+}
 
 /** Every `$ref` in a value, with where it was found. */
 function refsIn(value: unknown, at = "#"): { ref: string; at: string }[] {
@@ -180,24 +250,56 @@ describe("the document and the route handlers", () => {
     const described = operationsOf(document)
       .map(({ apiPath, method }) => key(method, apiPath))
       .sort();
-    expect({
-      "routes with no entry in lib/api/openapi/registry.ts": onDisk.filter((route) => !described.includes(route)),
-      "registry entries with no route handler under app/api": described.filter((route) => !onDisk.includes(route)),
-    }).toEqual({
+    expect(undescribedRoutes(onDisk, described)).toEqual({
       "routes with no entry in lib/api/openapi/registry.ts": [],
       "registry entries with no route handler under app/api": [],
     });
   });
 
+  it("would fail for a route the document does not describe, and for an entry with no route", () => {
+    const onDisk = routesOnDisk.map((route) => key(route.method, route.path));
+    const [dropped, ...kept] = operations;
+    const described = operationsOf(buildOpenApiDocument(kept)).map(({ apiPath, method }) => key(method, apiPath));
+    expect(undescribedRoutes(onDisk, described)["routes with no entry in lib/api/openapi/registry.ts"]).toEqual([
+      key(dropped!.method, dropped!.path),
+    ]);
+    expect(undescribedRoutes(onDisk, [...described, "GET /api/v1/nowhere"])["registry entries with no route handler under app/api"]).toEqual([
+      "GET /api/v1/nowhere",
+    ]);
+  });
+
+  it("finds the HTTP methods of a route file in every way a module can export them", () => {
+    const cases: [string, string[]][] = [
+      ["export const GET = route({ access: 'public' }, handler);", ["GET"]],
+      ["export let POST = handler;\nexport var PUT = handler;", ["POST", "PUT"]],
+      ["export const PATCH = a, DELETE = b;", ["DELETE", "PATCH"]],
+      ["export const { GET, POST: post, HEAD = x, ...PATCH } = handlers;", ["GET", "HEAD", "PATCH"]],
+      ["export const [PUT, { OPTIONS }] = pair;\nexport const DELETE: Handler = route(o, h);", ["DELETE", "OPTIONS", "PUT"]],
+      ["export const { handlers: { GET, POST } } = NextAuth(config);", ["GET", "POST"]],
+      ["export async function GET(request: Request) {}\nexport function POST() {}", ["GET", "POST"]],
+      ["export function* OPTIONS() {}\nexport async function *HEAD() {}", ["HEAD", "OPTIONS"]],
+      ["const get = route(x, y);\nexport { get as GET, post as POST, helper };", ["GET", "POST"]],
+      ["export { GET, DELETE as DELETE } from './shared.ts';", ["DELETE", "GET"]],
+      ["export {\n  handler as GET,\n  handler as PATCH,\n};", ["GET", "PATCH"]],
+      ["export const GETTER = 1; export const dynamic = 'force-dynamic'; const POST = 2;", []],
+      ["// export const GET = old;\n/* export const POST = old; */\nexport const runtime = 'nodejs';", []],
+    ];
+    for (const [source, methods] of cases) expect(exportedMethods(source), source).toEqual(methods);
+  });
+
   it("declares each operation with the very access, schemas and options its handler uses", async () => {
     const problems: string[] = [];
+    for (const { file, module } of routeModules) {
+      // The source scan and the module agree, whatever the export syntax (an `export *` re-export shows here).
+      const moduleMethods = Object.keys(module).filter((name) => HTTP_METHODS.includes(name)).sort();
+      const scanned = exportedMethods(readFileSync(file, "utf8"));
+      if (moduleMethods.join() !== scanned.join()) {
+        problems.push(`${path.relative(ROOT, file)}: exports [${moduleMethods.join(", ")}], the source scan found [${scanned.join(", ")}]`);
+      }
+    }
     for (const route of routesOnDisk) {
       const where = `${route.method} ${route.path} (${path.relative(ROOT, route.file)})`;
-      const module = (await import(route.file)) as Record<string, unknown>;
-      const moduleMethods = Object.keys(module).filter((name) => HTTP_METHODS.includes(name)).sort();
-      if (moduleMethods.join() !== exportedMethods(readFileSync(route.file, "utf8")).join()) {
-        problems.push(`${where}: exports ${moduleMethods.join(", ")}, which the source scan did not find`);
-      }
+      const module = routeModules.find((candidate) => candidate.file === route.file)!.module;
       const options = routeOptionsOf(module[route.method]);
       const operation = operations.find((op) => op.method === route.method && op.path === route.path);
       if (!options) problems.push(`${where}: does not go through route() from lib/api/route.ts`);

@@ -2,6 +2,7 @@ import type { ZodType } from "zod";
 import { auditVerifyResponseSchema } from "../../audit/schema.ts";
 import { tokenIdParamsSchema, userIdParamsSchema } from "../../auth/params.ts";
 import {
+  ALL_TOKENS_LIMIT,
   createdTokenResponseSchema,
   createdUserResponseSchema,
   createOrganizationSchema,
@@ -11,6 +12,7 @@ import {
   organizationListResponseSchema,
   organizationResponseSchema,
   revokedTokenResponseSchema,
+  tokenListQuerySchema,
   tokenListResponseSchema,
   updatedUserResponseSchema,
   updateUserSchema,
@@ -19,8 +21,10 @@ import {
 import { healthResponseSchema } from "../../health/schema.ts";
 import type { Access, RateLimitRule } from "../guard.ts";
 import { announcementOperations } from "./operations/announcements.ts";
+import { importOperations } from "./operations/imports.ts";
 import { nameOperations } from "./operations/names.ts";
 import { evidenceOperations } from "./operations/evidence.ts";
+import { exportOperations } from "./operations/exports.ts";
 import { personOperations } from "./operations/persons.ts";
 import { releaseOperations } from "./operations/releases.ts";
 import { reviewOperations } from "./operations/reviews.ts";
@@ -61,6 +65,7 @@ export const TAGS = {
   Names: "Name lists published with announcements, matched against the people on record, and the matching queue.",
   Imports: "Background loads (spreadsheets, name lists) and their progress.",
   Tally: "Every announcement against the names verified, for any date (DESIGN.md rules 2 and 3).",
+  Exports: "The verified list in files others read (CSV, JSON, PFIF 1.4), and an organization's own records (CSV, XLSX).",
   Meta: "This API's own description.",
 } as const;
 export type Tag = keyof typeof TAGS;
@@ -170,11 +175,15 @@ const coreOperations: readonly Operation[] = [
     operationId: "listTokens",
     method: "GET",
     path: "/api/v1/tokens",
-    summary: "List my API tokens",
-    description: "The caller's own API tokens, newest first, revoked and expired ones included. Never the tokens themselves.",
+    summary: "List my API tokens (or everyone's, for an admin)",
+    description:
+      "The caller's own API tokens, newest first, revoked and expired ones included. Never the tokens themselves. " +
+      `With \`all=true\`, an admin gets every user's tokens (at most ${ALL_TOKENS_LIMIT}, newest first), each with its \`owner\`.`,
     tags: ["Account"],
     access: "token.manage_own",
-    responses: { 200: { description: "The caller's tokens.", schema: tokenListResponseSchema } },
+    query: tokenListQuerySchema,
+    responses: { 200: { description: "The tokens.", schema: tokenListResponseSchema } },
+    errors: { 403: "`all=true` from someone who is not an admin (`forbidden`)." },
   },
   {
     operationId: "createToken",
@@ -183,7 +192,7 @@ const coreOperations: readonly Operation[] = [
     summary: "Create an API token",
     description:
       "A new personal API token for the caller, acting with the caller's role. The token is in this answer only: " +
-      "it is stored as a hash and cannot be shown again.",
+      "it is stored as a hash and cannot be shown again; `prefix` is how the token lists show it.",
     tags: ["Account"],
     access: "token.manage_own",
     body: createTokenSchema,
@@ -196,8 +205,8 @@ const coreOperations: readonly Operation[] = [
     path: "/api/v1/tokens/{id}",
     summary: "Revoke an API token",
     description:
-      "Revokes one of the caller's tokens (an admin may revoke anyone's). Revoking a revoked token again " +
-      "succeeds with `changed: false`.",
+      "Revokes one of the caller's tokens; an admin may revoke anyone's (audited with the owner). Revoking a revoked " +
+      "token again succeeds with `changed: false`. A revoked token is refused at once (401).",
     tags: ["Account"],
     access: "token.manage_own",
     params: tokenIdParamsSchema,
@@ -304,4 +313,6 @@ export const operations: readonly Operation[] = [
   ...tipOperations,
   ...announcementOperations,
   ...nameOperations,
+  ...exportOperations,
+  ...importOperations,
 ];

@@ -14,6 +14,9 @@ import { subscriptionFixtures } from "../../subscriptions/openapi-fixtures.ts";
 import { tipFixtures } from "../../tips/openapi-fixtures.ts";
 import { announcementFixtures } from "../../announcements/openapi-fixtures.ts";
 import { nameFixtures } from "../../names/openapi-fixtures.ts";
+import { exportFixtures } from "../../exports/openapi-fixtures.ts";
+import { importFixtures } from "../../imports/openapi-fixtures.ts";
+import { reviewFixtures } from "../../reviews/openapi-fixtures.ts";
 import { makeActor } from "../../testing/actors.ts";
 import { operations, type Operation } from "./registry.ts";
 import { errorResponseSchema } from "./schemas.ts";
@@ -62,6 +65,7 @@ beforeAll(async () => {
       });
       return { params: { id: user.id }, body: { role: "moderator", version: 1 } };
     },
+    listTokens: async () => ({ query: { all: "true" } }),
     revokeToken: async () => ({ params: { id: (await createApiToken(actor, admin.id, { name: "to revoke" })).id } }),
     searchPeople: async () => ({ query: { q: "jose perez", limit: "5" } }),
     createOrganization: async () => ({ body: { name: "Observatorio de prueba", slug: `prueba-${randomUUID().slice(0, 8)}` } }),
@@ -70,6 +74,9 @@ beforeAll(async () => {
     ...(await tipFixtures(organization.id)),
     ...(await announcementFixtures(organization.id)),
     ...(await nameFixtures(organization.id)),
+    ...(await exportFixtures()),
+    ...(await importFixtures(organization.id)),
+    ...(await reviewFixtures(organization.id)),
   };
 });
 

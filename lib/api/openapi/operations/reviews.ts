@@ -1,5 +1,13 @@
 import { releaseIdParamsSchema } from "../../../releases/schema.ts";
-import { queuePageSchema, queueQuerySchema, reviewResultSchema, reviewSchema } from "../../../reviews/schema.ts";
+import {
+  BATCH_REVIEW_LIMIT,
+  batchReviewResultSchema,
+  batchReviewSchema,
+  queuePageSchema,
+  queueQuerySchema,
+  reviewResultSchema,
+  reviewSchema,
+} from "../../../reviews/schema.ts";
 import type { Operation } from "../registry.ts";
 
 export const reviewOperations: readonly Operation[] = [
@@ -33,10 +41,34 @@ export const reviewOperations: readonly Operation[] = [
     description:
       "Releases waiting for a decision (`reported` or `disputed`), oldest first, with their person, evidence and the " +
       "decisions so far. By default only those still waiting for the caller (not reported by them, not decided by " +
-      "them in this round); `waiting=all` for every one. Pages follow `nextCursor`.",
+      "them in this round); `waiting=all` for every one. `importId` keeps the releases one import created (each item's " +
+      "`import` names the file and when it was loaded). Pages follow `nextCursor`.",
     tags: ["Reviews"],
     access: "release.review",
     query: queueQuerySchema,
     responses: { 200: { description: "One page of the queue.", schema: queuePageSchema } },
+  },
+  {
+    operationId: "approveReleasesInBatch",
+    method: "POST",
+    path: "/api/v1/reviews/batch",
+    summary: "Approve several releases at once",
+    description:
+      `One approval per release, by the caller, for up to ${BATCH_REVIEW_LIMIT} distinct releases, each exactly as ` +
+      "`POST /api/v1/releases/{id}/reviews` with `approve` would record it: the same rule (maker-checker), its own " +
+      "transaction and its own audit event. Nothing else is shared: a release that is refused writes nothing and does " +
+      "not stop the others. `results` has one entry per release, in the order given: `approved` (the caller's approval " +
+      "is recorded), `verified` (and it made the release verified) or `refused`, with `code` — `own_report` (the caller " +
+      "reported it; 403 on the single endpoint), `already_decided` or `not_under_review` (409), `no_evidence` (422), " +
+      "`not_found` (404), `forbidden`, or `internal` (nothing written; send it again) — and a `message`. Sending the same " +
+      "batch again records nothing new: every release is then `already_decided`. A release listed twice is a 400.",
+    tags: ["Reviews"],
+    access: "release.review",
+    body: batchReviewSchema,
+    bodyExample: {
+      releaseIds: ["0194a5c2-7d3e-7b1a-9f00-3c2b1a0d9e8f", "0194a5c2-7d3e-7b1a-9f00-3c2b1a0d9e90"],
+      decision: "approve",
+    },
+    responses: { 200: { description: "Each release's outcome, and the totals.", schema: batchReviewResultSchema } },
   },
 ];

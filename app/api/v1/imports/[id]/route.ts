@@ -1,17 +1,18 @@
 import { route } from "@/lib/api/route.ts";
 import { errors } from "@/lib/errors.ts";
 import { importById } from "@/lib/names/data.ts";
+import { queuePeopleImport } from "@/lib/imports/mutations.ts";
 import { queueNameListImport } from "@/lib/names/import.ts";
 import { importIdParamsSchema } from "@/lib/names/schema.ts";
 
-/** A name list still queued half a minute after it was loaded lost its job (sent after the commit): send it again (same job id). */
+/** An import still queued half a minute after it was loaded lost its job (sent after the commit): send it again (same job id). */
 const REQUEUE_AFTER_MS = 30_000;
 
 export const GET = route({ access: "import.create", params: importIdParamsSchema }, async ({ actor, params }) => {
   const found = await importById(actor, params.id);
   if (!found) throw errors.notFound("Import");
-  if (found.kind === "announcement_names" && found.view.status === "queued" && Date.now() - found.createdAt.getTime() > REQUEUE_AFTER_MS) {
-    await queueNameListImport(found.view.id);
+  if (found.view.status === "queued" && Date.now() - found.createdAt.getTime() > REQUEUE_AFTER_MS) {
+    await (found.kind === "people" ? queuePeopleImport(found.view.id) : queueNameListImport(found.view.id));
   }
   return found.view;
 });

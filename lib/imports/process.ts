@@ -1,0 +1,161 @@
+import { systemActor, type Actor } from "../auth/actor.ts";
+import { recordAudit } from "../audit/mutations.ts";
+import { db, type Prisma } from "../db/client.ts";
+import { todayInCaracas } from "../dates.ts";
+import { AppError, errors } from "../errors.ts";
+import type { ImportStatus } from "../generated/prisma/enums.ts";
+import { ImportTakenOver } from "../names/import.ts";
+import { fileStorage } from "../storage/storage.ts";
+import { uuidV7 } from "../demo/prng.ts";
+import { applyBatch, type RowOutcome } from "./apply.ts";
+import { insertImportRows, type ImportRowInsert } from "./bulk.ts";
+import type { StoredLayout } from "./mutations.ts";
+import { planImport } from "./plan.ts";
+import { readSpreadsheet } from "./read.ts";
+
+/**
+ * The job of a people import: the file is read and planned again (pure, so
+ * the same on every run), and the rows not yet processed are applied in
+ * batches, each one transaction that
+ *
+ * - first moves the import's `processed` counter from where this run read it
+ *   (which also locks the import: a second run of the same import waits, then
+ *   finds it moved on and stops — ImportTakenOver);
+ * - writes the batch's records and audit events (apply.ts), its ImportRow
+ *   lines and the counters.
+ *
+ * A crash between batches loses nothing and repeats nothing: the next run
+ * starts after the last committed batch. A row is never half-written, since
+ * all of it is in one batch's transaction.
+ */
+
+export const IMPORT_BATCH_SIZE = 500;
+/** Errors kept in the import's answer; every row's errors stay in ImportRow. */
+export const MAX_REPORTED_ERRORS = 1000;
+
+export interface ProcessOptions {
+  batchSize?: number;
+  /** Stop after this many batches, leaving the import running (tests: an interrupted run). */
+  maxBatches?: number;
+}
+
+export async function processPeopleImport(importId: string, options: ProcessOptions = {}): Promise<ImportStatus> {
+  const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+  const found = await db().import.findUnique({
+    where: { id: importId },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      dryRun: true,
+      processed: true,
+      organizationId: true,
+      fileSha256: true,
+      fileName: true,
+      mapping: true,
+      createdAt: true,
+      createdBy: { select: { id: true, role: true, organizationId: true } },
+    },
+  });
+  if (!found || found.kind !== "people") throw errors.notFound("Import");
+  if (found.status === "done" || found.status === "failed") return found.status;
+  if (!found.fileSha256) throw new AppError("unprocessable", "The import has no file.");
+  const bytes = await fileStorage().read(found.fileSha256);
+  if (!bytes) throw new AppError("unprocessable", "The import's file is missing from the file store.");
+
+  await db().import.updateMany({ where: { id: importId, status: { in: ["queued", "running"] } }, data: { status: "running", failureReason: null } });
+  await db().import.updateMany({ where: { id: importId, startedAt: null }, data: { startedAt: new Date() } });
+
+  const layout = found.mapping as unknown as StoredLayout;
+  const sheet = await readSpreadsheet(bytes, { sheet: layout.sheet });
+  // Dates are judged against the day the import was started, so that a resumed run decides alike.
+  const plan = planImport(sheet, layout.columns, todayInCaracas(found.createdAt));
+  // The writes are the importing moderator's (the audit trail names them), made by the job.
+  const actor: Actor = { kind: "user", userId: found.createdBy.id, role: found.createdBy.role, organizationId: found.organizationId };
+
+  let offset = found.processed;
+  let batches = 0;
+  while (offset < plan.rows.length) {
+    const rows = plan.rows.slice(offset, offset + batchSize);
+    await db().$transaction(
+      async (tx) => {
+        const claimed = await tx.import.updateMany({
+          where: { id: importId, status: "running", processed: offset },
+          data: { processed: { increment: rows.length } },
+        });
+        if (claimed.count !== 1) throw new ImportTakenOver(`Import ${importId} moved on past row ${offset}.`);
+        const outcomes = await applyBatch(
+          tx,
+          { importId, organizationId: found.organizationId, actor, dryRun: found.dryRun, fileName: found.fileName, fileSha256: found.fileSha256!, cedulaRepeats: plan.cedulaRepeats, now: new Date() },
+          rows,
+        );
+        await insertImportRows(tx, outcomes.map((outcome) => importRowOf(importId, outcome)));
+        const current = await tx.import.findUniqueOrThrow({ where: { id: importId }, select: { errors: true } });
+        const reported = Array.isArray(current.errors) ? (current.errors as unknown[]) : [];
+        const fresh = outcomes.flatMap((outcome) =>
+          outcome.problems.map((problem) => ({ row: outcome.row, column: problem.column, code: problem.code, message: problem.message })),
+        );
+        await tx.import.update({
+          where: { id: importId },
+          data: {
+            created: { increment: count(outcomes, "created") },
+            updated: { increment: count(outcomes, "updated") },
+            unchanged: { increment: count(outcomes, "unchanged") },
+            possibleDuplicates: { increment: count(outcomes, "duplicate") },
+            ...(fresh.length > 0 && reported.length < MAX_REPORTED_ERRORS
+              ? { errors: [...reported, ...fresh].slice(0, MAX_REPORTED_ERRORS) as unknown as Prisma.InputJsonValue }
+              : {}),
+          },
+        });
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+    offset += rows.length;
+    batches++;
+    if (options.maxBatches !== undefined && batches >= options.maxBatches && offset < plan.rows.length) return "running";
+  }
+  return finish(importId, offset);
+}
+
+const count = (outcomes: RowOutcome[], status: RowOutcome["status"]) => outcomes.filter((outcome) => outcome.status === status).length;
+
+function importRowOf(importId: string, outcome: RowOutcome): ImportRowInsert {
+  return {
+    id: uuidV7(new Date(), Math.random),
+    importId,
+    rowNumber: outcome.row,
+    externalId: outcome.externalId?.slice(0, 100) ?? null,
+    status: outcome.status,
+    personId: outcome.personId,
+    errors: outcome.problems.length > 0 ? outcome.problems : null,
+    data: { name: outcome.name ?? null, changes: outcome.changes ?? null, duplicateOf: outcome.duplicateOf ?? null },
+  };
+}
+
+async function finish(importId: string, processed: number): Promise<ImportStatus> {
+  return db().$transaction(async (tx) => {
+    const done = await tx.import.updateMany({
+      where: { id: importId, status: "running", processed },
+      data: { status: "done", finishedAt: new Date(), failureReason: null },
+    });
+    const current = await tx.import.findUniqueOrThrow({
+      where: { id: importId },
+      select: { status: true, dryRun: true, total: true, created: true, updated: true, unchanged: true, possibleDuplicates: true, errors: true },
+    });
+    if (done.count === 1) {
+      await recordAudit(tx, systemActor("system"), {
+        action: current.dryRun ? "import.dry_run_done" : "import.done",
+        entityType: "Import",
+        entityId: importId,
+        after: {
+          total: current.total,
+          created: current.created,
+          updated: current.updated,
+          unchanged: current.unchanged,
+          possibleDuplicates: current.possibleDuplicates,
+        },
+      });
+    }
+    return current.status;
+  });
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { IMPORT_COLUMNS } from "./columns.ts";
+
+/**
+ * Inputs of people imports (API.md "POST /api/v1/imports"), shared by the API
+ * and the app's import screen. The progress answer is the one of every
+ * import (lib/names/schema.ts `importViewSchema`).
+ */
+
+const columnSchema = z.enum(IMPORT_COLUMNS, { error: `A column is one of: ${IMPORT_COLUMNS.join(", ")}.` });
+
+/** Header of the file → column of API.md, or null to ignore the header. */
+export const mappingSchema = z
+  .record(z.string().min(1).max(200), columnSchema.nullable())
+  .refine((mapping) => Object.keys(mapping).length <= 200, { error: "At most 200 headers." })
+  .meta({
+    description: "Header as it appears in the file → the API.md column it holds (or null to ignore it).",
+    example: { "Cédula": "cedula", "Nombres": "given_names", "Apellidos": "surnames", "Nº": "external_id" },
+  });
+export type MappingInput = z.infer<typeof mappingSchema>;
+
+const booleanText = z.enum(["true", "false"], { error: "dryRun is true or false." }).transform((text) => text === "true");
+
+const mappingText = z
+  .string()
+  .max(20_000)
+  .transform((text, context) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      context.addIssue({ code: "custom", message: "mapping is JSON: an object of header → column." });
+      return z.NEVER;
+    }
+  })
+  .pipe(mappingSchema);
+
+export const sheetNameSchema = z.string().trim().min(1).max(100, { error: "A sheet name has at most 100 characters." });
+
+export const importQuerySchema = z.strictObject({
+  dryRun: booleanText.optional().meta({ description: "true: say what the file would do, writing nothing. Default false." }),
+  sheet: sheetNameSchema.optional().meta({ description: "XLSX: the sheet to read (default the first)." }),
+  mapping: mappingText.optional().meta({
+    description: "JSON object, header → column, for headers that are not API.md's names. Remembered for the organization.",
+  }),
+});
+export type ImportQuery = z.infer<typeof importQuerySchema>;
+
+/** Loading the file of an earlier import again: after a dry run, or with another mapping or sheet. */
+export const rerunSchema = z.strictObject({
+  dryRun: z.boolean({ error: "dryRun is true or false." }),
+  sheet: sheetNameSchema.optional(),
+  mapping: mappingSchema.optional(),
+});
+export type RerunInput = z.infer<typeof rerunSchema>;
+
+export interface ImportOptions {
+  dryRun: boolean;
+  sheet?: string | null;
+  mapping?: MappingInput;
+}
+
+/** What the app shows of a file before it is loaded. */
+export const previewSchema = z.object({
+  format: z.enum(["csv", "xlsx"]),
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
+  headers: z.array(z.string()),
+  rows: z.int().min(0),
+  sample: z.array(z.array(z.string())),
+  mapping: z.record(z.string(), columnSchema.nullable()),
+  remembered: z.boolean(),
+});
+export type ImportPreview = z.infer<typeof previewSchema>;
