@@ -46,7 +46,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // A fresh data directory each run: migrations, demo and build run as a new user's would.
-    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/tsx lib/runtime/start.ts`,
+    command: `rm -rf ${E2E_DATA_DIR} && node_modules/.bin/tsx --max-old-space-size=384 lib/runtime/start.ts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,

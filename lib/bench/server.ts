@@ -7,16 +7,40 @@ export class MemorySampler {
   private peakKb = 0;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly pid: number) {
-    this.timer = setInterval(() => {
-      this.peakKb = Math.max(this.peakKb, treeRssKb(this.pid));
-    }, 100);
+  /** `tree: false` samples the process alone, without its children. */
+  constructor(
+    private readonly pid: number,
+    private readonly options: { tree?: boolean } = {},
+  ) {
+    this.timer = setInterval(() => this.sample(), 100);
+  }
+
+  private sample() {
+    this.peakKb = Math.max(this.peakKb, this.options.tree === false ? ownRssKb(this.pid) : treeRssKb(this.pid));
   }
 
   stop(): number {
     clearInterval(this.timer);
-    this.peakKb = Math.max(this.peakKb, treeRssKb(this.pid));
+    this.sample();
     return this.peakKb / 1024;
+  }
+}
+
+/** The ids of a process's children. */
+export function childrenOf(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    return children ? children.split(/\s+/).map(Number) : [];
+  } catch {
+    return [];
+  }
+}
+
+function ownRssKb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
   }
 }
 

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { action } from "../api/action.ts";
 import { env } from "../env.ts";
 import { importTooLarge } from "./request.ts";
-import { completeMapping, mappingProblems } from "./columns.ts";
-import { readSpreadsheet } from "./read.ts";
+import { completeMapping } from "./columns.ts";
+import { inspectSpreadsheet } from "./read.ts";
 import { rememberedMapping, rerunPeopleImport, startPeopleImport } from "./mutations.ts";
 import { mappingSchema, sheetNameSchema, type ImportPreview } from "./schema.ts";
 
@@ -37,17 +37,16 @@ async function bytesOf(file: File): Promise<Uint8Array> {
 export const previewImportAction = action(
   { access: "import.create", input: z.strictObject({ file: fileSchema, sheet: sheetNameSchema.optional() }) },
   async ({ actor, input }): Promise<ImportPreview> => {
-    const sheet = await readSpreadsheet(await bytesOf(input.file), { sheet: input.sheet ?? null });
+    const sheet = await inspectSpreadsheet(await bytesOf(input.file), { sheet: input.sheet ?? null, sample: 3 });
     const remembered = await rememberedMapping(actor.organizationId!, sheet.headers);
     const mapping = completeMapping(sheet.headers, remembered ?? undefined);
-    void mappingProblems;
     return {
       format: sheet.format,
       sheets: sheet.sheets,
       sheet: sheet.sheet,
       headers: sheet.headers,
-      rows: sheet.rows.length,
-      sample: sheet.rows.slice(0, 3).map((row) => sheet.headers.map((_, index) => (row.cells[index] ?? "").slice(0, 80))),
+      rows: sheet.rowCount,
+      sample: sheet.sample.map((row) => sheet.headers.map((_, index) => (row.cells[index] ?? "").slice(0, 80))),
       mapping,
       remembered: remembered !== null,
     };

@@ -8,7 +8,7 @@ import { enqueue } from "../jobs/enqueue.ts";
 import { jobIdFor } from "../jobs/job-id.ts";
 import { fileStorage, sha256Of } from "../storage/storage.ts";
 import { completeMapping, headerSignature, mappingProblems, type ColumnMapping } from "./columns.ts";
-import { readSpreadsheet, refuseFile, type Spreadsheet } from "./read.ts";
+import { inspectSpreadsheet, refuseFile } from "./read.ts";
 import type { ImportOptions, MappingInput } from "./schema.ts";
 
 /**
@@ -42,7 +42,8 @@ export async function startPeopleImport(
   if (!can(actor, "import.create")) throw errors.forbidden();
   if (!actor.userId || !actor.organizationId) throw errors.invalidInput("An import is loaded by a signed-in moderator of an organization.");
   const { userId, organizationId } = actor;
-  const sheet = await readSpreadsheet(upload.bytes, { sheet: options.sheet ?? null });
+  // Walked once, rows not kept: a file that cannot be an import is refused before anything is written.
+  const sheet = await inspectSpreadsheet(upload.bytes, { sheet: options.sheet ?? null, sample: 0 });
   const columns = await chosenMapping(organizationId, sheet.headers, options.mapping);
   refuseUnusableMapping(sheet, columns);
   const layout: StoredLayout = { format: sheet.format, sheet: sheet.sheet, sheets: sheet.sheets, headers: sheet.headers, columns };
@@ -67,7 +68,7 @@ export async function startPeopleImport(
         fileSha256: sha256,
         fileName: upload.fileName?.slice(0, 255) || null,
         mapping: layout as unknown as Prisma.InputJsonValue,
-        total: sheet.rows.length,
+        total: sheet.rowCount,
         // Unknown columns are reported, not fatal (API.md).
         errors: unknown.map((header) => ({ row: 1, column: header, code: "unknown_column", message: "Unknown column: ignored." })),
       },
@@ -78,7 +79,7 @@ export async function startPeopleImport(
       action: options.dryRun ? "import.dry_run" : "import.start",
       entityType: "Import",
       entityId: created.id,
-      after: { fileName: upload.fileName, sha256, format: sheet.format, sheet: sheet.sheet, rows: sheet.rows.length, columns },
+      after: { fileName: upload.fileName, sha256, format: sheet.format, sheet: sheet.sheet, rows: sheet.rowCount, columns },
     });
     return created.id;
   });
@@ -156,7 +157,7 @@ async function rememberMapping(tx: Tx, organizationId: string, headers: string[]
 }
 
 /** A file none of whose headers is a known column, or without a required one, cannot be loaded as it is. */
-function refuseUnusableMapping(sheet: Spreadsheet, columns: ColumnMapping): void {
+function refuseUnusableMapping(sheet: { headers: string[] }, columns: ColumnMapping): void {
   const problems = mappingProblems(sheet.headers, columns);
   if (problems.unknown.length === sheet.headers.length) {
     throw refuseFile(

@@ -1,31 +1,60 @@
-import { completeMapping, type ColumnMapping } from "./columns.ts";
-import type { Spreadsheet } from "./read.ts";
-import { markRepeatedExternalIds, validateRow, type ValidatedRow } from "./rows.ts";
+import type { ColumnMapping } from "./columns.ts";
+import type { Spreadsheet, SheetRow } from "./read.ts";
+import { validateRow, type ValidatedRow } from "./rows.ts";
 
 /**
- * A whole file → every row validated, in file order, with what rows say
- * about each other. Pure: the job plans the file again on every run (a
- * resumed run skips the rows already processed), so the plan must be the
- * same each time.
+ * The rows of a file validated one after the other, with what rows say about
+ * earlier rows of the same file: an external_id already used is an error on
+ * the later row (the first still loads); a cédula given by an earlier row
+ * under another external_id is noted (a dry run counts the later row as a
+ * possible duplicate, having written nothing for the earlier one). Only the
+ * ids and cédulas seen are kept, never the rows: the job walks a file row by
+ * row (process.ts), and walks it again from the start when it resumes, so
+ * the result must be the same every time.
  */
+export class ImportPlanner {
+  private readonly firstWithExternalId = new Map<string, number>();
+  private readonly firstWithCedula = new Map<string, number>();
+  /** Valid rows whose cédula an earlier valid row (another external_id) already has: row → that row. */
+  readonly cedulaRepeats = new Map<number, number>();
+
+  constructor(
+    private readonly headers: readonly string[],
+    private readonly mapping: ColumnMapping,
+    private readonly today?: string,
+  ) {}
+
+  next(sheetRow: SheetRow): ValidatedRow {
+    const row = validateRow(sheetRow, this.headers, this.mapping, this.today);
+    if (!row.record) return row;
+    const key = row.record.externalId;
+    const first = this.firstWithExternalId.get(key);
+    if (first !== undefined) {
+      return {
+        row: row.row,
+        record: null,
+        problems: [{ column: "external_id", code: "repeated_external_id", message: `external_id "${key}" is already used by row ${first} of this file.` }],
+      };
+    }
+    this.firstWithExternalId.set(key, row.row);
+    const cedula = row.record.cedula;
+    if (cedula) {
+      const earlier = this.firstWithCedula.get(cedula);
+      if (earlier === undefined) this.firstWithCedula.set(cedula, row.row);
+      else this.cedulaRepeats.set(row.row, earlier);
+    }
+    return row;
+  }
+}
+
 export interface ImportPlan {
   rows: ValidatedRow[];
-  /** Valid rows whose cédula an earlier valid row (another external_id) already has: row → that row. */
   cedulaRepeats: Map<number, number>;
 }
 
+/** A whole sheet planned at once (tests, small files). */
 export function planImport(sheet: Spreadsheet, mapping: ColumnMapping, today?: string): ImportPlan {
-  const rows = markRepeatedExternalIds(sheet.rows.map((row) => validateRow(row, sheet.headers, mapping, today)));
-  const firstWithCedula = new Map<string, number>();
-  const cedulaRepeats = new Map<number, number>();
-  for (const row of rows) {
-    const cedula = row.record?.cedula;
-    if (!cedula) continue;
-    const first = firstWithCedula.get(cedula);
-    if (first === undefined) firstWithCedula.set(cedula, row.row);
-    else cedulaRepeats.set(row.row, first);
-  }
-  return { rows, cedulaRepeats };
+  const planner = new ImportPlanner(sheet.headers, mapping, today);
+  const rows = sheet.rows.map((row) => planner.next(row));
+  return { rows, cedulaRepeats: planner.cedulaRepeats };
 }
-
-export { completeMapping };

@@ -7,11 +7,12 @@ import type { ImportStatus } from "../generated/prisma/enums.ts";
 import { ImportTakenOver } from "../names/import.ts";
 import { fileStorage } from "../storage/storage.ts";
 import { uuidV7 } from "../demo/prng.ts";
-import { applyBatch, type RowOutcome } from "./apply.ts";
+import { applyBatch, type BatchContext, type RowOutcome } from "./apply.ts";
 import { insertImportRows, type ImportRowInsert } from "./bulk.ts";
 import type { StoredLayout } from "./mutations.ts";
-import { planImport } from "./plan.ts";
-import { readSpreadsheet } from "./read.ts";
+import { ImportPlanner } from "./plan.ts";
+import { openSpreadsheet } from "./read.ts";
+import type { ValidatedRow } from "./rows.ts";
 
 /**
  * The job of a people import: the file is read and planned again (pure, so
@@ -67,54 +68,69 @@ export async function processPeopleImport(importId: string, options: ProcessOpti
   await db().import.updateMany({ where: { id: importId, startedAt: null }, data: { startedAt: new Date() } });
 
   const layout = found.mapping as unknown as StoredLayout;
-  const sheet = await readSpreadsheet(bytes, { sheet: layout.sheet });
+  const sheet = await openSpreadsheet(bytes, { sheet: layout.sheet });
   // Dates are judged against the day the import was started, so that a resumed run decides alike.
-  const plan = planImport(sheet, layout.columns, todayInCaracas(found.createdAt));
+  const planner = new ImportPlanner(sheet.headers, layout.columns, todayInCaracas(found.createdAt));
   // The writes are the importing moderator's (the audit trail names them), made by the job.
   const actor: Actor = { kind: "user", userId: found.createdBy.id, role: found.createdBy.role, organizationId: found.organizationId };
+  const context = { importId, organizationId: found.organizationId, actor, dryRun: found.dryRun, fileName: found.fileName, fileSha256: found.fileSha256 };
 
+  // The file is walked from its first row every run (the planner must see every earlier row);
+  // rows before `processed` were committed by an earlier run and are only planned.
   let offset = found.processed;
+  let index = 0;
   let batches = 0;
-  while (offset < plan.rows.length) {
-    const rows = plan.rows.slice(offset, offset + batchSize);
-    await db().$transaction(
-      async (tx) => {
-        const claimed = await tx.import.updateMany({
-          where: { id: importId, status: "running", processed: offset },
-          data: { processed: { increment: rows.length } },
-        });
-        if (claimed.count !== 1) throw new ImportTakenOver(`Import ${importId} moved on past row ${offset}.`);
-        const outcomes = await applyBatch(
-          tx,
-          { importId, organizationId: found.organizationId, actor, dryRun: found.dryRun, fileName: found.fileName, fileSha256: found.fileSha256!, cedulaRepeats: plan.cedulaRepeats, now: new Date() },
-          rows,
-        );
-        await insertImportRows(tx, outcomes.map((outcome) => importRowOf(importId, outcome)));
-        const current = await tx.import.findUniqueOrThrow({ where: { id: importId }, select: { errors: true } });
-        const reported = Array.isArray(current.errors) ? (current.errors as unknown[]) : [];
-        const fresh = outcomes.flatMap((outcome) =>
-          outcome.problems.map((problem) => ({ row: outcome.row, column: problem.column, code: problem.code, message: problem.message })),
-        );
-        await tx.import.update({
-          where: { id: importId },
-          data: {
-            created: { increment: count(outcomes, "created") },
-            updated: { increment: count(outcomes, "updated") },
-            unchanged: { increment: count(outcomes, "unchanged") },
-            possibleDuplicates: { increment: count(outcomes, "duplicate") },
-            ...(fresh.length > 0 && reported.length < MAX_REPORTED_ERRORS
-              ? { errors: [...reported, ...fresh].slice(0, MAX_REPORTED_ERRORS) as unknown as Prisma.InputJsonValue }
-              : {}),
-          },
-        });
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
-    offset += rows.length;
+  let batch: ValidatedRow[] = [];
+  const flush = async () => {
+    await applyCommitted(importId, offset, batch, { ...context, cedulaRepeats: planner.cedulaRepeats, now: new Date() });
+    offset += batch.length;
+    batch = [];
     batches++;
-    if (options.maxBatches !== undefined && batches >= options.maxBatches && offset < plan.rows.length) return "running";
+  };
+  for await (const sheetRow of sheet.rows()) {
+    const planned = planner.next(sheetRow);
+    if (index++ < found.processed) continue;
+    batch.push(planned);
+    if (batch.length >= batchSize) {
+      await flush();
+      if (options.maxBatches !== undefined && batches >= options.maxBatches) return "running";
+    }
   }
+  if (batch.length > 0) await flush();
   return finish(importId, offset);
+}
+
+/** One batch, one transaction: claimed by moving `processed` from where this run read it, then written. */
+async function applyCommitted(importId: string, offset: number, rows: ValidatedRow[], context: BatchContext): Promise<void> {
+  await db().$transaction(
+    async (tx) => {
+      const claimed = await tx.import.updateMany({
+        where: { id: importId, status: "running", processed: offset },
+        data: { processed: { increment: rows.length } },
+      });
+      if (claimed.count !== 1) throw new ImportTakenOver(`Import ${importId} moved on past row ${offset}.`);
+      const outcomes = await applyBatch(tx, context, rows);
+      await insertImportRows(tx, outcomes.map((outcome) => importRowOf(importId, outcome)));
+      const current = await tx.import.findUniqueOrThrow({ where: { id: importId }, select: { errors: true } });
+      const reported = Array.isArray(current.errors) ? (current.errors as unknown[]) : [];
+      const fresh = outcomes.flatMap((outcome) =>
+        outcome.problems.map((problem) => ({ row: outcome.row, column: problem.column, code: problem.code, message: problem.message })),
+      );
+      await tx.import.update({
+        where: { id: importId },
+        data: {
+          created: { increment: count(outcomes, "created") },
+          updated: { increment: count(outcomes, "updated") },
+          unchanged: { increment: count(outcomes, "unchanged") },
+          possibleDuplicates: { increment: count(outcomes, "duplicate") },
+          ...(fresh.length > 0 && reported.length < MAX_REPORTED_ERRORS
+            ? { errors: [...reported, ...fresh].slice(0, MAX_REPORTED_ERRORS) as unknown as Prisma.InputJsonValue }
+            : {}),
+        },
+      });
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }
 
 const count = (outcomes: RowOutcome[], status: RowOutcome["status"]) => outcomes.filter((outcome) => outcome.status === status).length;

@@ -1,3 +1,4 @@
+import { parse as parseCsvStream } from "csv-parse";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import yauzl from "yauzl";
@@ -61,14 +62,59 @@ export function formatOf(bytes: Uint8Array): SpreadsheetFormat {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 ? "xlsx" : "csv";
 }
 
-export async function readSpreadsheet(bytes: Uint8Array, options: { sheet?: string | null } = {}): Promise<Spreadsheet> {
+/**
+ * A sheet whose header is read and whose rows are read as they are iterated,
+ * so that a 100,000-row CSV is never held whole as rows (the job and the
+ * request both walk it; see BENCHMARKS.md, bench:import). Blank rows are
+ * skipped; more than MAX_ROWS rows is a 413 when the walk gets there.
+ */
+export interface OpenedSheet {
+  format: SpreadsheetFormat;
+  sheets: string[];
+  sheet: string | null;
+  headers: string[];
+  rows: () => AsyncIterable<SheetRow>;
+}
+
+export async function openSpreadsheet(bytes: Uint8Array, options: { sheet?: string | null } = {}): Promise<OpenedSheet> {
   if (bytes.length === 0) throw refuseFile("empty", "The file is empty.");
-  return formatOf(bytes) === "xlsx" ? readXlsx(bytes, options.sheet ?? null) : readCsv(bytes);
+  return formatOf(bytes) === "xlsx" ? openXlsx(bytes, options.sheet ?? null) : openCsv(bytes);
+}
+
+/** The whole sheet in memory: for small files and tests. */
+export async function readSpreadsheet(bytes: Uint8Array, options: { sheet?: string | null } = {}): Promise<Spreadsheet> {
+  const opened = await openSpreadsheet(bytes, options);
+  const rows: SheetRow[] = [];
+  for await (const row of opened.rows()) rows.push(row);
+  if (rows.length === 0) throw refuseWithSheets(opened, refuseFile("only_header", "The file has a header but no rows."));
+  return { format: opened.format, sheets: opened.sheets, sheet: opened.sheet, headers: opened.headers, rows };
+}
+
+/** What a file holds, walked once without keeping its rows: headers, how many rows, the first few. */
+export async function inspectSpreadsheet(
+  bytes: Uint8Array,
+  options: { sheet?: string | null; sample?: number } = {},
+): Promise<Omit<Spreadsheet, "rows"> & { rowCount: number; sample: SheetRow[] }> {
+  const opened = await openSpreadsheet(bytes, options);
+  const sample: SheetRow[] = [];
+  let rowCount = 0;
+  for await (const row of opened.rows()) {
+    rowCount++;
+    if (sample.length < (options.sample ?? 3)) sample.push(row);
+  }
+  if (rowCount === 0) throw refuseWithSheets(opened, refuseFile("only_header", "The file has a header but no rows."));
+  return { format: opened.format, sheets: opened.sheets, sheet: opened.sheet, headers: opened.headers, rowCount, sample };
+}
+
+/** The sheets are named in every refusal about one sheet, so that the screen can offer another one. */
+function refuseWithSheets(opened: { sheets: string[] }, error: AppError): AppError {
+  if (opened.sheets.length === 0) return error;
+  return new AppError(error.code, error.message, { details: { ...error.extra.details, sheets: opened.sheets } });
 }
 
 // ───────────────────────────── CSV ─────────────────────────────
 
-function readCsv(bytes: Uint8Array): Spreadsheet {
+function openCsv(bytes: Uint8Array): OpenedSheet {
   let text: string;
   try {
     text = decodeListBytes(bytes);
@@ -78,9 +124,8 @@ function readCsv(bytes: Uint8Array): Spreadsheet {
   if (text.trim() === "") throw refuseFile("empty", "The file is empty.");
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/, 1)[0] ?? "";
   const delimiter = delimiterOf(firstLine);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parseCsv(text, {
+  const parser = () =>
+    parseCsvStream(text, {
       delimiter,
       bom: true,
       info: true,
@@ -88,13 +133,52 @@ function readCsv(bytes: Uint8Array): Spreadsheet {
       relax_quotes: true,
       skip_empty_lines: true,
       max_record_size: MAX_CELL_CHARS * 40,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    });
+  const unreadable = (error: unknown) => refuseFile("unreadable", `The CSV cannot be read: ${(error as Error).message}`);
+  // The header: the first record (csv-parse reads no further than it needs).
+  let headerRecord: string[] | null = null;
+  try {
+    const [first] = parseCsv(firstRecordText(text), { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+    headerRecord = first ?? null;
   } catch (error) {
-    throw refuseFile("unreadable", `The CSV cannot be read: ${(error as Error).message}`);
+    throw unreadable(error);
   }
-  const [header, ...body] = records;
-  if (!header) throw refuseFile("empty", "The file is empty.");
-  return sheetOf("csv", [], null, header.record, body.map((entry) => ({ row: entry.info.lines, cells: entry.record })));
+  if (!headerRecord) throw refuseFile("empty", "The file is empty.");
+  const headers = checkedHeaders(headerRecord);
+  return {
+    format: "csv",
+    sheets: [],
+    sheet: null,
+    headers,
+    rows: () =>
+      limitedRows(
+        (async function* () {
+          let first = true;
+          try {
+            for await (const entry of parser() as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+              if (first) {
+                first = false;
+                continue;
+              }
+              yield { row: entry.info.lines, cells: entry.record };
+            }
+          } catch (error) {
+            throw error instanceof AppError ? error : unreadable(error);
+          }
+        })(),
+      ),
+  };
+}
+
+/** The text up to the end of the first record: its first line, or more when a quoted header spans lines. */
+function firstRecordText(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "\n" || c === "\r") && text.slice(0, i).trim() !== "") return text.slice(0, i);
+  }
+  return text;
 }
 
 /** Comma, semicolon or tab: whichever the header line uses most (outside quotes). */
@@ -107,7 +191,7 @@ export function delimiterOf(headerLine: string): string {
 
 // ───────────────────────────── XLSX ─────────────────────────────
 
-async function readXlsx(bytes: Uint8Array, wanted: string | null): Promise<Spreadsheet> {
+async function openXlsx(bytes: Uint8Array, wanted: string | null): Promise<OpenedSheet> {
   await checkArchive(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -119,6 +203,7 @@ async function readXlsx(bytes: Uint8Array, wanted: string | null): Promise<Sprea
   if (sheets.length === 0) throw refuseFile("no_sheet", "The XLSX file has no sheet.");
   const worksheet = wanted === null ? workbook.worksheets[0]! : workbook.worksheets.find((sheet) => sheet.name === wanted);
   if (!worksheet) throw refuseFile("unknown_sheet", `The file has no sheet named "${wanted}".`, { sheets });
+  // An XLSX is held whole by exceljs anyway (and kept small by checkArchive): its rows are read at once.
   const rows: SheetRow[] = [];
   let header: string[] | null = null;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -130,14 +215,26 @@ async function readXlsx(bytes: Uint8Array, wanted: string | null): Promise<Sprea
     if (header === null) header = cells;
     else rows.push({ row: rowNumber, cells });
   });
+  const opened = { sheets };
   if (header === null) throw refuseFile("empty", "The sheet is empty.", { sheets });
+  let headers: string[];
   try {
-    return sheetOf("xlsx", sheets, worksheet.name, header, rows);
+    headers = checkedHeaders(header);
   } catch (error) {
-    // The sheets are named in every refusal, so that the screen can offer another one.
-    if (error instanceof AppError) throw new AppError(error.code, error.message, { details: { ...error.extra.details, sheets } });
-    throw error;
+    throw error instanceof AppError ? refuseWithSheets(opened, error) : error;
   }
+  return {
+    format: "xlsx",
+    sheets,
+    sheet: worksheet.name,
+    headers,
+    rows: () =>
+      limitedRows(
+        (async function* () {
+          yield* rows;
+        })(),
+      ),
+  };
 }
 
 /** A cell as text: dates as YYYY-MM-DD (the day Excel shows), formulas by their result, rich text joined. */
@@ -203,19 +300,27 @@ export async function checkArchive(bytes: Uint8Array): Promise<void> {
 
 // ───────────────────────────── common checks ─────────────────────────────
 
-function sheetOf(format: SpreadsheetFormat, sheets: string[], sheet: string | null, rawHeader: string[], rawRows: SheetRow[]): Spreadsheet {
+function checkedHeaders(rawHeader: string[]): string[] {
   const headers = rawHeader.map((cell) => cell.replace(/^\uFEFF/, "").trim());
   while (headers.length > 0 && headers[headers.length - 1] === "") headers.pop();
   if (headers.length === 0) throw refuseFile("empty", "The file has no header row.");
-  const blank = headers.findIndex((header) => header === "");
-  if (blank >= 0) headers[blank] = `(${blank + 1})`;
+  headers.forEach((header, index) => {
+    if (header === "") headers[index] = `(${index + 1})`;
+  });
   const seen = new Set<string>();
   for (const header of headers) {
     if (seen.has(header)) throw refuseFile("duplicate_headers", `Two columns have the same header, "${header}": rename one.`, { header });
     seen.add(header);
   }
-  const rows = rawRows.filter((row) => row.cells.some((cell) => cell.trim() !== ""));
-  if (rows.length === 0) throw refuseFile("only_header", "The file has a header but no rows.");
-  if (rows.length > MAX_ROWS) throw refuseFile("too_many_rows", `A file has at most ${MAX_ROWS} rows; this one has ${rows.length}. Split it.`);
-  return { format, sheets, sheet, headers, rows };
+  return headers;
+}
+
+/** Rows with something in them, at most MAX_ROWS (413 past it). */
+async function* limitedRows(rows: AsyncIterable<SheetRow>): AsyncIterable<SheetRow> {
+  let count = 0;
+  for await (const row of rows) {
+    if (!row.cells.some((cell) => cell.trim() !== "")) continue;
+    if (++count > MAX_ROWS) throw refuseFile("too_many_rows", `A file has at most ${MAX_ROWS} rows; this one has more. Split it.`);
+    yield row;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { suggestedMapping } from "./columns.ts";
-import { parseDateCell, validateRow, markRepeatedExternalIds } from "./rows.ts";
+import { parseDateCell, validateRow } from "./rows.ts";
 import { planImport } from "./plan.ts";
 
 const headers = ["external_id", "given_names", "surnames", "cedula", "sex", "nationality", "birth_year", "arrested_on", "released_on", "release_conditions", "disclosure", "notes"];
@@ -105,10 +105,7 @@ describe("validateRow", () => {
 
 describe("the file as a whole", () => {
   it("an external_id used again is an error on the later row; the first still loads", () => {
-    const rows = markRepeatedExternalIds([
-      validateRow(row(base, 2), headers, mapping, TODAY),
-      validateRow(row({ ...base, given_names: "Otro" }, 3), headers, mapping, TODAY),
-    ]);
+    const { rows } = planImport({ format: "csv", sheets: [], sheet: null, headers, rows: [row(base, 2), row({ ...base, given_names: "Otro" }, 3)] }, mapping, TODAY);
     expect(rows[0]!.record).not.toBeNull();
     expect(rows[1]!.record).toBeNull();
     expect(rows[1]!.problems[0]).toMatchObject({ column: "external_id", code: "repeated_external_id" });

@@ -253,27 +253,3 @@ function yearOf(value: string | undefined, today: string, bad: () => null): numb
   const year = Number(value);
   return year >= 1900 && year <= Number(today.slice(0, 4)) ? year : bad();
 }
-
-// ───────────────────────────── the file as a whole ─────────────────────────────
-
-/**
- * What rows say about each other: an external_id already used by an earlier
- * row of the file is an error on the later row (the earlier one still loads).
- */
-export function markRepeatedExternalIds(rows: ValidatedRow[]): ValidatedRow[] {
-  const firstRowOf = new Map<string, number>();
-  return rows.map((row) => {
-    if (!row.record) return row;
-    const key = row.record.externalId;
-    const first = firstRowOf.get(key);
-    if (first === undefined) {
-      firstRowOf.set(key, row.row);
-      return row;
-    }
-    return {
-      row: row.row,
-      record: null,
-      problems: [{ column: "external_id", code: "repeated_external_id", message: `external_id "${key}" is already used by row ${first} of this file.` }],
-    };
-  });
-}

@@ -61,3 +61,16 @@ export async function refreshSearchKeys(options: { log?: (line: string) => void 
   if (updated > 0) options.log?.(`search keys brought up to date for ${updated} people.`);
   return updated;
 }
+
+/**
+ * Records that the stored search keys are current without recomputing them:
+ * for benchmarks whose SYNTHETIC people are written in SQL and never searched
+ * (lib/bench/import.ts), so that starting the app does not rewrite them all.
+ */
+export async function markSearchKeysCurrent(): Promise<void> {
+  await db().systemState.upsert({
+    where: { key: STATE_KEY },
+    create: { key: STATE_KEY, value: SEARCH_KEYS_VERSION },
+    update: { value: SEARCH_KEYS_VERSION },
+  });
+}
