@@ -130,43 +130,11 @@ export function ImportWizard({ limitMb }: { limitMb: number }) {
             </button>
           </div>
         )}
-        {!preview && otherSheets ? (
-          <div className="field">
-            <label htmlFor={ids.sheet}>{t("wizard.sheetLabel")}</label>
-            <select
-              id={ids.sheet}
-              className="input"
-              value={otherSheets.sheet}
-              onChange={(event) => void read(event.target.value)}
-              disabled={busy !== null}
-              data-testid="import-sheet"
-            >
-              {otherSheets.sheets.map((sheet) => (
-                <option key={sheet} value={sheet}>
-                  {sheet}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        {/* A workbook: its sheets, to read another (also when the chosen one was refused). */}
         {preview && preview.sheets.length > 1 ? (
-          <div className="field">
-            <label htmlFor={ids.sheet}>{t("wizard.sheetLabel")}</label>
-            <select
-              id={ids.sheet}
-              className="input"
-              value={preview.sheet ?? ""}
-              onChange={(event) => void read(event.target.value)}
-              disabled={busy !== null}
-              data-testid="import-sheet"
-            >
-              {preview.sheets.map((sheet) => (
-                <option key={sheet} value={sheet}>
-                  {sheet}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SheetSelect id={ids.sheet} sheets={preview.sheets} sheet={preview.sheet ?? ""} disabled={busy !== null} onChoose={(sheet) => void read(sheet)} />
+        ) : !preview && otherSheets ? (
+          <SheetSelect id={ids.sheet} sheets={otherSheets.sheets} sheet={otherSheets.sheet} disabled={busy !== null} onChoose={(sheet) => void read(sheet)} />
         ) : null}
         {problem ? (
           <div ref={problemRef} id={ids.problem} tabIndex={-1} role="alert" className="error-message" data-testid="import-problem">
@@ -196,6 +164,22 @@ export function ImportWizard({ limitMb }: { limitMb: number }) {
           </div>
         </form>
       ) : null}
+    </div>
+  );
+}
+
+function SheetSelect({ id, sheets, sheet, disabled, onChoose }: { id: string; sheets: string[]; sheet: string; disabled: boolean; onChoose: (sheet: string) => void }) {
+  const t = useTranslations("imports");
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("wizard.sheetLabel")}</label>
+      <select id={id} className="input" value={sheet} onChange={(event) => onChoose(event.target.value)} disabled={disabled} data-testid="import-sheet">
+        {sheets.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

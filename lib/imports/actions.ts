@@ -7,24 +7,12 @@ import { importTooLarge } from "./request.ts";
 import { completeMapping } from "./columns.ts";
 import { inspectSpreadsheet } from "./read.ts";
 import { rememberedMapping, rerunPeopleImport, startPeopleImport } from "./mutations.ts";
-import { mappingSchema, sheetNameSchema, type ImportPreview } from "./schema.ts";
+import { mappingJsonSchema, sheetNameSchema, type ImportPreview } from "./schema.ts";
 
 // The import screen's server actions (/importar): the same wrapper, permission
 // ("import.create") and functions as POST /api/v1/imports and its rerun.
 
 const fileSchema = z.instanceof(File, { error: "Choose a CSV or XLSX file." });
-const mappingJson = z
-  .string()
-  .max(20_000)
-  .transform((text, context) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      context.addIssue({ code: "custom", message: "The mapping is not JSON." });
-      return z.NEVER;
-    }
-  })
-  .pipe(mappingSchema);
 const dryRunText = z.enum(["true", "false"]).transform((text) => text === "true");
 
 async function bytesOf(file: File): Promise<Uint8Array> {
@@ -56,7 +44,7 @@ export const previewImportAction = action(
 export const startImportAction = action(
   {
     access: "import.create",
-    input: z.strictObject({ file: fileSchema, sheet: sheetNameSchema.optional(), mapping: mappingJson, dryRun: dryRunText }),
+    input: z.strictObject({ file: fileSchema, sheet: sheetNameSchema.optional(), mapping: mappingJsonSchema, dryRun: dryRunText }),
   },
   async ({ actor, input }) =>
     startPeopleImport(actor, { bytes: await bytesOf(input.file), fileName: input.file.name.slice(0, 255) || null }, input),
@@ -65,7 +53,7 @@ export const startImportAction = action(
 export const rerunImportAction = action(
   {
     access: "import.create",
-    input: z.strictObject({ importId: z.uuid(), sheet: sheetNameSchema.optional(), mapping: mappingJson.optional(), dryRun: dryRunText }),
+    input: z.strictObject({ importId: z.uuid(), sheet: sheetNameSchema.optional(), mapping: mappingJsonSchema.optional(), dryRun: dryRunText }),
   },
   async ({ actor, input }) => rerunPeopleImport(actor, input.importId, input),
 );

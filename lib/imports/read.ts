@@ -4,6 +4,9 @@ import ExcelJS from "exceljs";
 import yauzl from "yauzl";
 import { AppError } from "../errors.ts";
 import { decodeListBytes } from "../names/parse.ts";
+import { MAX_CELL_CHARS, MAX_ROWS, type FileRefusal } from "./limits.ts";
+
+export { MAX_CELL_CHARS, MAX_ROWS, type FileRefusal } from "./limits.ts";
 
 /**
  * A spreadsheet's bytes → its header and rows of text cells, for CSV (comma,
@@ -30,23 +33,6 @@ export interface Spreadsheet {
   rows: SheetRow[];
 }
 
-/** Why a whole file is refused: `details.reason`, for the screens to say it in the user's language. */
-export type FileRefusal =
-  | "empty"
-  | "only_header"
-  | "binary"
-  | "unreadable"
-  | "too_many_rows"
-  | "zip_bomb"
-  | "no_sheet"
-  | "unknown_sheet"
-  | "no_known_columns"
-  | "duplicate_headers"
-  | "missing_columns";
-
-import { MAX_CELL_CHARS, MAX_ROWS } from "./limits.ts";
-
-export { MAX_CELL_CHARS, MAX_ROWS } from "./limits.ts";
 /** An XLSX's parts, decompressed, at most (a 25 MB upload of real sheets stays far below). */
 export const MAX_XLSX_UNCOMPRESSED = 150 * 1024 * 1024;
 /** Real XLSX parts compress about 5–20 times; a bomb, thousands. */

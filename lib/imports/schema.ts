@@ -21,7 +21,8 @@ export type MappingInput = z.infer<typeof mappingSchema>;
 
 const booleanText = z.enum(["true", "false"], { error: "dryRun is true or false." }).transform((text) => text === "true");
 
-const mappingText = z
+/** A mapping sent as text (a query parameter, a form field): JSON of header → column. */
+export const mappingJsonSchema = z
   .string()
   .max(20_000)
   .transform((text, context) => {
@@ -39,7 +40,7 @@ export const sheetNameSchema = z.string().trim().min(1).max(100, { error: "A she
 export const importQuerySchema = z.strictObject({
   dryRun: booleanText.optional().meta({ description: "true: say what the file would do, writing nothing. Default false." }),
   sheet: sheetNameSchema.optional().meta({ description: "XLSX: the sheet to read (default the first)." }),
-  mapping: mappingText.optional().meta({
+  mapping: mappingJsonSchema.optional().meta({
     description: "JSON object, header → column, for headers that are not API.md's names. Remembered for the organization.",
   }),
 });

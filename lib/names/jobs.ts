@@ -1,4 +1,4 @@
-import { jobBoss } from "../jobs/boss.ts";
+import { resumableImportJob } from "../jobs/import-job.ts";
 import type { JobHandlers } from "../jobs/queues.ts";
 import { isImportTakenOver, noteImportFailure, processNameListImport } from "./import.ts";
 
@@ -9,24 +9,9 @@ import { isImportTakenOver, noteImportFailure, processNameListImport } from "./i
  * failed.
  */
 export const nameJobHandlers: Pick<JobHandlers, "match-name-list"> = {
-  "match-name-list": async ({ importId }, job) => {
-    try {
-      await processNameListImport(importId);
-    } catch (error) {
-      // Another run of the same import is ahead of this one: it finishes the work.
-      if (isImportTakenOver(error)) return;
-      const message = (error as Error)?.message ?? String(error);
-      await noteImportFailure(importId, message, await isLastAttempt(job.id)).catch(() => undefined);
-      throw error;
-    }
-  },
+  "match-name-list": resumableImportJob("match-name-list", {
+    process: (importId) => processNameListImport(importId),
+    isTakenOver: isImportTakenOver,
+    noteFailure: noteImportFailure,
+  }),
 };
-
-async function isLastAttempt(jobId: string): Promise<boolean> {
-  try {
-    const job = await (await jobBoss()).getJobById("match-name-list", jobId);
-    return !job || job.retryCount >= job.retryLimit;
-  } catch {
-    return false;
-  }
-}
