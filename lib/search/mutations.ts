@@ -42,14 +42,13 @@ export async function refreshSearchKeys(options: { log?: (line: string) => void 
     });
     if (stale.length > 0) {
       // Search columns only: not an edit of the person (no version bump, no audit event).
-      await db().$transaction(
-        stale.map((row) =>
-          db().person.update({
-            where: { id: row.id },
-            data: { normalizedName: row.normalizedName, nameTokens: row.nameTokens, phoneticKeys: row.phoneticKeys },
-          }),
-        ),
-      );
+      // Raw SQL: one statement for the batch. 2,000 Prisma updates in one transaction ran the
+      // launcher out of its 384 MB heap on 100,000 people (BENCHMARKS.md, bench:import, finding 5).
+      await db().$executeRaw`
+        UPDATE "Person" AS p
+        SET "normalizedName" = r."normalizedName", "nameTokens" = r."nameTokens", "phoneticKeys" = r."phoneticKeys"
+        FROM jsonb_to_recordset(${JSON.stringify(stale)}::jsonb) AS r(id uuid, "normalizedName" text, "nameTokens" text[], "phoneticKeys" text[])
+        WHERE p.id = r.id`;
       updated += stale.length;
     }
   }
