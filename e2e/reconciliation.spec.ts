@@ -123,6 +123,9 @@ test.describe("reconciliation pages", () => {
     await page.setViewportSize(DESKTOP);
     await page.goto("/anuncios");
     await expectPageToShow(page, before, "reconciliation-row");
+    // A visitor who is not signed in gets the page the web server keeps (lib/runtime/public-cache.ts)…
+    // (polled: a background job may write to the record between two visits, and that is a change too)
+    await expect.poll(async () => (await page.goto("/anuncios"))?.headers()["x-constancia-cache"]).toBe("hit");
     // "Más de 400 desde diciembre": a cumulative claim that covers a release of 12 January.
     const since = before.announcements.find((a) => a.covers.basis === "cumulative_since" && a.covers.from! <= "2026-01-12" && a.verifiedInScope !== null)!;
 
@@ -130,7 +133,9 @@ test.describe("reconciliation pages", () => {
 
     const after = await tallyOf(page.request);
     expect(after.releases.verified).toBe(before.releases.verified + 1);
-    await page.reload();
+    // …until the record changes: the very next visit is rendered again, with the new figures.
+    const refreshed = await page.reload();
+    expect(refreshed?.headers()["x-constancia-cache"]).toBe("fill");
     await expectPageToShow(page, after, "reconciliation-row");
     await expect(itemOf(page, "reconciliation-row", since.id)).toHaveAttribute("data-verified", String(since.verifiedInScope! + 1));
     await expect(page.getByTestId("chart-summary")).toContainText(`a ${after.series.at(-1)!.verifiedCumulative} el`);
@@ -216,7 +221,11 @@ test.describe("reconciliation pages", () => {
     await moderatorPage.goto(`/anuncios/${chosen.id}`);
     await expect(moderatorPage.getByTestId("link-edit")).toHaveAttribute("href", `/anuncios/${chosen.id}/editar`);
     await expect(moderatorPage.getByTestId("link-list")).toHaveAttribute("href", `/anuncios/${chosen.id}/lista`);
-    await moderatorPage.goto("/anuncios");
+    // The visitor's copy is kept for visitors only: a moderator after them still gets their own links.
+    await page.goto("/anuncios");
+    await expect(page.getByTestId("link-new-announcement")).toHaveCount(0);
+    const moderatorView = await moderatorPage.goto("/anuncios");
+    expect(moderatorView?.headers()["x-constancia-cache"]).toBeUndefined();
     await expect(moderatorPage.getByTestId("link-new-announcement")).toHaveAttribute("href", "/anuncios/nuevo");
     await page.goto("/anuncios");
     await expect(page.getByTestId("link-new-announcement")).toHaveCount(0);

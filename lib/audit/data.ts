@@ -239,3 +239,13 @@ export async function releaseHistory(releaseId: string, options: { limit?: numbe
     ...page,
   };
 }
+
+/**
+ * The id of the newest audit event: every change that can move a public
+ * figure writes one in its own transaction, so this names "the state of the
+ * record" for caches (lib/tally/cache.ts). One index lookup.
+ */
+export async function newestAuditEventId(): Promise<bigint> {
+  const row = await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return row?.id ?? 0n;
+}

@@ -10,17 +10,17 @@
  * - `seedExportBenchData(url, releases)`: SYNTHETIC people, each with one
  *   verified release, written in SQL (a fixed share withheld or initials-only).
  * - Run alone (`tsx lib/bench/export.ts [--releases 200000] [--port 3993]`):
- *   a throwaway database, the seed, `next start`, the downloads, a table.
+ *   a throwaway database, the seed, the web server (as `npm start` runs it), the downloads, a table.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { buildIsStale, nextBin, runBuild } from "../runtime/build.ts";
+import { buildIsStale, runBuild } from "../runtime/build.ts";
 import { createBenchDatabase } from "./database.ts";
-import { MemorySampler, waitFor } from "./server.ts";
+import { MemorySampler, startWebServer } from "./server.ts";
 import { textTable } from "./stats.ts";
 
 export const EXPORT_TARGET_ROWS_PER_SECOND = 20_000;
@@ -223,13 +223,8 @@ async function main(): Promise<void> {
     const seeded = await seedExportBenchData(bench.url, releases, say);
     say(`  done in ${(seeded.ms / 1000).toFixed(0)} s: ${seeded.exported.toLocaleString("en")} releases the export should hold`);
     const port = Number(values.port);
-    server = spawn(nextBin(root), ["start", "-H", "localhost", "-p", String(port)], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: bench.url, NODE_ENV: "production", NEXTAUTH_SECRET: "bench-export-secret-not-for-use" },
-    });
+    server = await startWebServer(root, { port, env: { DATABASE_URL: bench.url, NEXTAUTH_SECRET: "bench-export-secret-not-for-use" } });
     const base = `http://localhost:${port}`;
-    await waitFor(`${base}/api/health`, 120_000);
     say(`\nDownloading each format (one warm-up, one measured; Accept-Encoding: ${encoding}):`);
     const results = await benchExport(base, { serverPid: server.pid!, encoding, say });
     say("");

@@ -17,20 +17,21 @@
  * A benchmark measures, it does not judge: it prints PASS/MISS against the
  * targets and exits 0; it exits non-zero only when something fails.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { db, disconnectDb } from "../db/client.ts";
-import { buildIsStale, nextBin, runBuild } from "../runtime/build.ts";
+import { buildIsStale, runBuild } from "../runtime/build.ts";
 import { searchPeople } from "../search/data.ts";
 import { LABELLED_SET_PATH, type LabelledSet } from "../search/labelled-set.ts";
 import { captureAppSql, type CapturedQuery } from "./capture.ts";
 import { createBenchDatabase } from "./database.ts";
 import { loadSearchBenchData } from "./search-data.ts";
-import { MemorySampler, waitFor } from "./server.ts";
+import { closeHttpClient, httpGet } from "./http-client.ts";
+import { MemorySampler, startWebServer } from "./server.ts";
 import { formatMs, summarize, textTable, type Summary } from "./stats.ts";
 
 const TARGETS = { singleP95: 50, concurrentRps: 300, concurrentP95: 250, serverMb: 500 };
@@ -82,13 +83,11 @@ async function main(): Promise<void> {
     const captured = await captureEach(bench.url, queries);
     say(`Captured the SQL of ${queries.length} queries (${captured.reduce((sum, list) => sum + list.length, 0)} statements).`);
 
-    server = spawn(nextBin(root), ["start", "-H", "localhost", "-p", String(port)], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
+    // The web server as `npm start` runs it (lib/runtime/web.ts); searches are never cached, they go to Next.
+    server = await startWebServer(root, {
+      port,
       env: {
-        ...process.env,
         DATABASE_URL: bench.url,
-        NODE_ENV: "production",
         // Counted like any client's, but high enough that the benchmark's own clients are never refused.
         CONSTANCIA_SEARCH_RATE_LIMIT: "1000000",
         CONSTANCIA_CEDULA_SEARCH_RATE_LIMIT: "1000000",
@@ -96,15 +95,14 @@ async function main(): Promise<void> {
       },
     });
     const base = `http://localhost:${port}`;
-    await waitFor(`${base}/api/health`, 120_000);
     const memory = new MemorySampler(server.pid!);
 
     const request = async (text: string, client: number) => {
-      const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(text)}&limit=10`, {
+      const answer = await httpGet(`${base}/api/v1/search?q=${encodeURIComponent(text)}&limit=10`, {
         headers: { "x-forwarded-for": `10.0.${client >> 8}.${client & 255}` },
+        keep: true,
       });
-      if (response.status !== 200) throw new Error(`search "${text}" answered ${response.status}: ${await response.text()}`);
-      await response.arrayBuffer();
+      if (answer.status !== 200) throw new Error(`search "${text}" answered ${answer.status}: ${answer.body!.toString("utf8").slice(0, 200)}`);
     };
     const pool = new pg.Pool({ connectionString: bench.url, max: clients });
     pool.on("error", () => {}); // an idle connection dropped with the database at the end
@@ -146,6 +144,7 @@ async function main(): Promise<void> {
     );
     say("(ratio: app ÷ bare for times, bare ÷ app for throughput: how many times the bare SQL alone is faster.)");
   } finally {
+    closeHttpClient();
     await bare?.end();
     if (server && server.exitCode === null) {
       server.kill("SIGTERM");

@@ -1,6 +1,8 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { webServerCommand } from "../runtime/build.ts";
 
-/** What the benchmarks that start `next start` share: its memory, and waiting for it to answer. */
+/** What the benchmarks that start the web server share: starting it, its memory, and waiting for it to answer. */
 
 /** Peak resident memory of the server process and its children, sampled every 100 ms from /proc. */
 export class MemorySampler {
@@ -68,4 +70,19 @@ export async function waitFor(url: string, timeoutMs: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s.`);
+}
+
+/**
+ * The web server as `npm start` runs it (lib/runtime/web.ts: Next behind the
+ * public cache), on a benchmark database; answers once it is up.
+ */
+export async function startWebServer(root: string, options: { port: number; env: Record<string, string>; stdout?: "ignore" | "inherit" }): Promise<ChildProcess> {
+  const web = webServerCommand(root, { hostname: "localhost", port: options.port });
+  const server = spawn(web.command, web.args, {
+    cwd: root,
+    stdio: ["ignore", options.stdout ?? "ignore", "inherit"],
+    env: { ...process.env, ...options.env, NODE_ENV: "production" },
+  });
+  await waitFor(`http://localhost:${options.port}/api/health`, 120_000);
+  return server;
 }

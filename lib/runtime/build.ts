@@ -29,6 +29,19 @@ export function nextBin(root: string): string {
   return path.join(root, "node_modules", ".bin", process.platform === "win32" ? "next.cmd" : "next");
 }
 
+/**
+ * How the web server is started: in production lib/runtime/web.ts (Next's
+ * server behind the public cache), run through tsx like the launcher; in
+ * development `next dev`. The launcher and the benchmarks start it the same way.
+ */
+export function webServerCommand(root: string, options: { dev?: boolean; hostname: string; port: number }): { command: string; args: string[] } {
+  if (options.dev) return { command: nextBin(root), args: ["dev", "-H", options.hostname, "-p", String(options.port)] };
+  return {
+    command: process.execPath,
+    args: ["--import", "tsx", path.join(root, "lib", "runtime", "web.ts"), "--hostname", options.hostname, "--port", String(options.port)],
+  };
+}
+
 export async function runBuild(root: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const child = spawn(nextBin(root), ["build"], { cwd: root, stdio: "inherit", env: process.env });

@@ -6,7 +6,7 @@ import { loadDemo, DEMO_USERS } from "../demo/load.ts";
 import { refreshSearchKeys } from "../search/mutations.ts";
 import { env } from "../env.ts";
 import { startWorkers, stopWorkers } from "../jobs/workers.ts";
-import { buildIsStale, nextBin, runBuild } from "./build.ts";
+import { buildIsStale, runBuild, webServerCommand } from "./build.ts";
 import { openDatabase, type DatabaseHandle } from "./database.ts";
 import { sessionSecret } from "./secret.ts";
 
@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   }
 
   const url = `http://localhost:${port}`;
-  server = spawn(nextBin(root), [dev ? "dev" : "start", "-H", "localhost", "-p", String(port)], {
+  const web = webServerCommand(root, { dev, hostname: "localhost", port });
+  server = spawn(web.command, web.args, {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
     env: {
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
       CONSTANCIA_DATA_DIR: dataDir,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
       NEXTAUTH_SECRET: await sessionSecret(dataDir),
+      ...(dev ? {} : { NODE_ENV: "production" }),
     },
   });
   // Next's own banner is noise next to our one line; keep its warnings and errors.

@@ -1,4 +1,4 @@
-import { db } from "../db/client.ts";
+import { newestAuditEventId } from "../audit/data.ts";
 
 /**
  * A small cache of computed tallies, keyed by as-of day and stamped with the
@@ -17,10 +17,37 @@ interface Entry<T> {
   value: Promise<T>;
 }
 
-export async function changeStamp(): Promise<bigint> {
-  const row = await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-  return row?.id ?? 0n;
+let reading: Promise<bigint> | null = null;
+let next: Promise<bigint> | null = null;
+
+/**
+ * The change stamp, from a read that began after the call. Callers that come
+ * while a read is under way wait for the next one and share it: under load the
+ * database sees one stamp read at a time (not one per request), yet no caller
+ * is answered from a read that began before it asked, so a change committed
+ * before the call is always seen (the "verified, then the very next answer"
+ * promise of the public tally and its cached pages).
+ */
+export function changeStamp(): Promise<bigint> {
+  if (!reading) return startReading();
+  next ??= reading.then(settled, settled).then(() => {
+    next = null;
+    return startReading();
+  });
+  return next;
 }
+
+function startReading(): Promise<bigint> {
+  const read = newestAuditEventId();
+  reading = read;
+  const done = () => {
+    if (reading === read) reading = null;
+  };
+  read.then(done, done);
+  return read;
+}
+
+const settled = () => undefined;
 
 export function stampedCache<T>(compute: (key: string) => Promise<T>) {
   const entries = new Map<string, Entry<T>>();
