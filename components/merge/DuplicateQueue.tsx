@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { DuplicateQueue as Queue } from "@/lib/duplicates/schema.ts";
 import { DismissDuplicateButton } from "./DismissDuplicateButton.tsx";
+import styles from "./Merge.module.css";
 
 /**
  * The merge queue: pairs an import found may be one person, each with what
@@ -21,7 +22,7 @@ export async function DuplicateQueue({ queue, filtered }: { queue: Queue; filter
       {queue.entries.length === 0 ? (
         <p data-testid="duplicate-queue-empty">{t("queue.empty")}</p>
       ) : (
-        <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+        <ul className={`stack ${styles.queue}`}>
           {queue.entries.map((entry) => (
             <li key={entry.id} className="card stack" data-testid="duplicate-entry">
               <p>
@@ -41,7 +42,7 @@ export async function DuplicateQueue({ queue, filtered }: { queue: Queue; filter
                   </div>
                 ))}
               </dl>
-              <div style={{ display: "flex", flexWrap: "wrap", gap: "0.75rem" }}>
+              <div className={styles.queueActions}>
                 <Link className="button" href={`/fusionar?a=${entry.existing.id}&b=${entry.imported.id}`} data-testid="duplicate-compare">
                   {t("queue.compare")}
                 </Link>

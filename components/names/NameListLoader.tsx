@@ -6,11 +6,12 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { formatNumber } from "@/lib/i18n/format.ts";
 import type { AppLocale } from "@/lib/i18n/locale.ts";
+import { useImportProgress } from "@/lib/imports/hooks.ts";
+import type { ImportError, ImportView } from "@/lib/imports/schema.ts";
 import { listFileType, NameRequestError } from "@/lib/names/client.ts";
-import { useImportProgress, useLoadNameList } from "@/lib/names/hooks.ts";
+import { useLoadNameList } from "@/lib/names/hooks.ts";
 import { queueHref } from "@/lib/names/keys.ts";
 import { NAME_LIST_MAX_BYTES, NAME_LIST_MAX_LINES, ROW_MESSAGES } from "@/lib/names/limits.ts";
-import type { ImportError, ImportView } from "@/lib/names/schema.ts";
 import styles from "./Names.module.css";
 
 const LIST_REFUSALS = ["empty", "only_header", "binary", "no_name_column", "unreadable_csv", "no_names"] as const;

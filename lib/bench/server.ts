@@ -81,7 +81,7 @@ export async function startWebServer(root: string, options: { port: number; env:
   const server = spawn(web.command, web.args, {
     cwd: root,
     stdio: ["ignore", options.stdout ?? "ignore", "inherit"],
-    env: { ...process.env, ...options.env, NODE_ENV: "production" },
+    env: { ...process.env, NEXTAUTH_URL: `http://localhost:${options.port}`, ...options.env, NODE_ENV: "production" },
   });
   await waitFor(`http://localhost:${options.port}/api/health`, 120_000);
   return server;

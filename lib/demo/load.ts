@@ -31,7 +31,8 @@ import {
 } from "./fixtures.ts";
 import { buildDemoPlan, summarizePlan, type DemoPlan } from "./plan.ts";
 import { announcementSnapshot } from "../announcements/revision.ts";
-import { mulberry32, uuidV7, type Rng } from "./prng.ts";
+import { uuidV7 } from "../db/uuid.ts";
+import { mulberry32, type Rng } from "./prng.ts";
 import { nameListRows } from "./name-list.ts";
 
 export { DEMO_USERS, DEMO_ORGANIZATIONS, DEMO_VERSION } from "./fixtures.ts";

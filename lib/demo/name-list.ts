@@ -13,6 +13,7 @@
  * nobody were marked "announced, not seen" by a moderator, the rest wait.
  * Pure and deterministic: load.ts writes it.
  */
+import { uuidV7 } from "../db/uuid.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { decideLine, type LineDecision } from "../names/decide.ts";
 import { keyLines } from "../names/parse.ts";
@@ -21,7 +22,7 @@ import { foldText, parseCedula } from "../search/normalize.ts";
 import { requiredWords } from "../search/retrieval-keys.ts";
 import type { DemoUserKey } from "./fixtures.ts";
 import type { PersonPlan } from "./people.ts";
-import { mulberry32, pick, shuffle, uuidV7, type Rng } from "./prng.ts";
+import { mulberry32, pick, shuffle, type Rng } from "./prng.ts";
 import type { ReleasePlan } from "./story.ts";
 
 export const DEMO_NAME_LIST_ANNOUNCEMENT = "an-2026-01-13";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32, randInt, shuffle, uuidV7 } from "./prng.ts";
+import { mulberry32, randInt, shuffle } from "./prng.ts";
 
 describe("demo PRNG", () => {
   it("repeats its sequence for a seed and differs between seeds", () => {
@@ -19,13 +19,5 @@ describe("demo PRNG", () => {
       expect(n >= 3 && n <= 5 && Number.isInteger(n)).toBe(true);
     }
     expect(shuffle(rng, [1, 2, 3, 4, 5]).sort()).toEqual([1, 2, 3, 4, 5]);
-  });
-
-  it("makes version-7 UUIDs that carry the given time", () => {
-    const at = new Date("2026-01-12T15:30:00.000Z");
-    const id = uuidV7(at, mulberry32(1));
-    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(parseInt(id.replace(/-/g, "").slice(0, 12), 16)).toBe(at.getTime());
-    expect(uuidV7(at, mulberry32(1))).toBe(id);
   });
 });

@@ -41,22 +41,3 @@ export function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
   }
   return out;
 }
-
-/**
- * A UUID version 7 whose time part is `at` (so that ids sort like the story's
- * timestamps) and whose random part comes from `rng` (so that ids are the same
- * on every load).
- */
-export function uuidV7(at: Date, rng: Rng): string {
-  const bytes = new Uint8Array(16);
-  let ms = at.getTime();
-  for (let i = 5; i >= 0; i -= 1) {
-    bytes[i] = ms % 256;
-    ms = Math.floor(ms / 256);
-  }
-  for (let i = 6; i < 16; i += 1) bytes[i] = Math.floor(rng() * 256);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70; // version 7
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}

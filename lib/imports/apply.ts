@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/actor.ts";
 import { recordAuditBatch, type AuditInput } from "../audit/mutations.ts";
 import type { Prisma, Tx } from "../db/client.ts";
-import { uuidV7 } from "../demo/prng.ts";
+import { uuidV7 } from "../db/uuid.ts";
 import { personSnapshot } from "../persons/mutations.ts";
 import { cedulaFields, personSearchFields } from "../persons/search-fields.ts";
 import { releaseView } from "../releases/mutations.ts";

@@ -1,12 +1,71 @@
-import { db } from "../db/client.ts";
+import type { Actor } from "../auth/actor.ts";
+import { can } from "../auth/policy.ts";
+import { db, type Prisma } from "../db/client.ts";
 import type { StoredLayout } from "./mutations.ts";
+import type { ImportError, ImportView } from "./schema.ts";
 
 /**
- * What the import screens show: an organization's recent imports, and one
- * import with its rows that a moderator must read (errors, possible
- * duplicates, updates). The progress in API.md's shape is lib/names/data.ts
- * `importById`, shared by every kind of import.
+ * Reads of imports: the progress of any import in API.md's shape (spreadsheets
+ * and name lists alike), and what the import screens show — an organization's
+ * recent imports, and one import with its rows that a moderator must read
+ * (errors, possible duplicates, updates).
  */
+
+// ───────────────────────────── progress (every kind) ─────────────────────────────
+
+/** An import's counters: what its progress shows, and what a finished run sums up (run-state.ts). */
+export const IMPORT_COUNTERS = {
+  status: true,
+  dryRun: true,
+  total: true,
+  processed: true,
+  created: true,
+  updated: true,
+  unchanged: true,
+  possibleDuplicates: true,
+} as const satisfies Prisma.ImportSelect;
+export type ImportCounters = Prisma.ImportGetPayload<{ select: typeof IMPORT_COUNTERS }>;
+
+export interface ImportRecord {
+  view: ImportView;
+  kind: "people" | "announcement_names";
+  announcementId: string | null;
+  createdAt: Date;
+}
+
+/**
+ * One import's progress in API.md's shape, for any kind of import; null when
+ * there is none the actor may see (a spreadsheet import of another
+ * organization is not an admin's only by accident: see policy "import.create").
+ */
+export async function importById(actor: Actor, importId: string): Promise<ImportRecord | null> {
+  const row = await db().import.findUnique({
+    where: { id: importId },
+    select: { id: true, ...IMPORT_COUNTERS, errors: true, kind: true, organizationId: true, announcementId: true, createdAt: true },
+  });
+  if (!row) return null;
+  if (row.kind === "people" && !can(actor, "import.create", { organizationId: row.organizationId })) return null;
+  const errors = Array.isArray(row.errors) ? (row.errors as unknown as ImportError[]) : [];
+  return {
+    view: {
+      id: row.id,
+      status: row.status,
+      dryRun: row.dryRun,
+      total: row.total,
+      processed: row.processed,
+      created: row.created,
+      updated: row.updated,
+      unchanged: row.unchanged,
+      possibleDuplicates: row.possibleDuplicates,
+      errors: errors.map((error) => ({ row: error.row, column: error.column, message: error.message })),
+    },
+    kind: row.kind,
+    announcementId: row.announcementId,
+    createdAt: row.createdAt,
+  };
+}
+
+// ───────────────────────────── the import screens (spreadsheets) ─────────────────────────────
 
 export interface ImportSummary {
   id: string;

@@ -1,6 +1,5 @@
 import { resumableImportJob } from "../jobs/import-job.ts";
 import type { JobHandlers } from "../jobs/queues.ts";
-import { isImportTakenOver, noteImportFailure } from "../names/import.ts";
 import { processPeopleImport } from "./process.ts";
 
 /**
@@ -9,9 +8,5 @@ import { processPeopleImport } from "./process.ts";
  * committed batch; the last attempt marks the import failed.
  */
 export const importJobHandlers: Pick<JobHandlers, "import-people"> = {
-  "import-people": resumableImportJob("import-people", {
-    process: (importId) => processPeopleImport(importId),
-    isTakenOver: isImportTakenOver,
-    noteFailure: noteImportFailure,
-  }),
+  "import-people": resumableImportJob("import-people", (importId) => processPeopleImport(importId)),
 };

@@ -1,27 +1,25 @@
-import { systemActor, type Actor } from "../auth/actor.ts";
-import { recordAudit } from "../audit/mutations.ts";
+import type { Actor } from "../auth/actor.ts";
 import { db, type Prisma } from "../db/client.ts";
+import { uuidV7 } from "../db/uuid.ts";
 import { todayInCaracas } from "../dates.ts";
 import { AppError, errors } from "../errors.ts";
 import type { ImportStatus } from "../generated/prisma/enums.ts";
-import { ImportTakenOver } from "../names/import.ts";
 import { fileStorage } from "../storage/storage.ts";
-import { uuidV7 } from "../demo/prng.ts";
 import { applyBatch, type BatchContext, type RowOutcome } from "./apply.ts";
 import { insertImportRows, type ImportRowInsert } from "./bulk.ts";
 import type { StoredLayout } from "./mutations.ts";
 import { ImportPlanner } from "./plan.ts";
 import { openSpreadsheet } from "./read.ts";
 import type { ValidatedRow } from "./rows.ts";
+import { claimImportBatch, finishImport, markImportRunning } from "./run-state.ts";
 
 /**
  * The job of a people import: the file is read and planned again (pure, so
  * the same on every run), and the rows not yet processed are applied in
  * batches, each one transaction that
  *
- * - first moves the import's `processed` counter from where this run read it
- *   (which also locks the import: a second run of the same import waits, then
- *   finds it moved on and stops — ImportTakenOver);
+ * - first claims the batch (run-state.ts: a second run of the same import
+ *   waits, then finds it moved on and stops — ImportTakenOver);
  * - writes the batch's records and audit events (apply.ts), its ImportRow
  *   lines and the counters.
  *
@@ -64,8 +62,7 @@ export async function processPeopleImport(importId: string, options: ProcessOpti
   const bytes = await fileStorage().read(found.fileSha256);
   if (!bytes) throw new AppError("unprocessable", "The import's file is missing from the file store.");
 
-  await db().import.updateMany({ where: { id: importId, status: { in: ["queued", "running"] } }, data: { status: "running", failureReason: null } });
-  await db().import.updateMany({ where: { id: importId, startedAt: null }, data: { startedAt: new Date() } });
+  await markImportRunning(importId);
 
   const layout = found.mapping as unknown as StoredLayout;
   const sheet = await openSpreadsheet(bytes, { sheet: layout.sheet });
@@ -97,18 +94,23 @@ export async function processPeopleImport(importId: string, options: ProcessOpti
     }
   }
   if (batch.length > 0) await flush();
-  return finish(importId, offset);
+  return finishImport(importId, offset, (counters) => ({
+    action: counters.dryRun ? "import.dry_run_done" : "import.done",
+    after: {
+      total: counters.total,
+      created: counters.created,
+      updated: counters.updated,
+      unchanged: counters.unchanged,
+      possibleDuplicates: counters.possibleDuplicates,
+    },
+  }));
 }
 
-/** One batch, one transaction: claimed by moving `processed` from where this run read it, then written. */
+/** One batch, one transaction: claimed, then written. */
 async function applyCommitted(importId: string, offset: number, rows: ValidatedRow[], context: BatchContext): Promise<void> {
   await db().$transaction(
     async (tx) => {
-      const claimed = await tx.import.updateMany({
-        where: { id: importId, status: "running", processed: offset },
-        data: { processed: { increment: rows.length } },
-      });
-      if (claimed.count !== 1) throw new ImportTakenOver(`Import ${importId} moved on past row ${offset}.`);
+      await claimImportBatch(tx, importId, offset, rows.length);
       const outcomes = await applyBatch(tx, context, rows);
       await insertImportRows(tx, outcomes.map((outcome) => importRowOf(importId, outcome)));
       const current = await tx.import.findUniqueOrThrow({ where: { id: importId }, select: { errors: true } });
@@ -146,32 +148,4 @@ function importRowOf(importId: string, outcome: RowOutcome): ImportRowInsert {
     errors: outcome.problems.length > 0 ? outcome.problems : null,
     data: { name: outcome.name ?? null, changes: outcome.changes ?? null, duplicateOf: outcome.duplicateOf ?? null },
   };
-}
-
-async function finish(importId: string, processed: number): Promise<ImportStatus> {
-  return db().$transaction(async (tx) => {
-    const done = await tx.import.updateMany({
-      where: { id: importId, status: "running", processed },
-      data: { status: "done", finishedAt: new Date(), failureReason: null },
-    });
-    const current = await tx.import.findUniqueOrThrow({
-      where: { id: importId },
-      select: { status: true, dryRun: true, total: true, created: true, updated: true, unchanged: true, possibleDuplicates: true, errors: true },
-    });
-    if (done.count === 1) {
-      await recordAudit(tx, systemActor("system"), {
-        action: current.dryRun ? "import.dry_run_done" : "import.done",
-        entityType: "Import",
-        entityId: importId,
-        after: {
-          total: current.total,
-          created: current.created,
-          updated: current.updated,
-          unchanged: current.unchanged,
-          possibleDuplicates: current.possibleDuplicates,
-        },
-      });
-    }
-    return current.status;
-  });
 }

@@ -3,9 +3,11 @@ import { IMPORT_COLUMNS } from "./columns.ts";
 
 /**
  * Inputs of people imports (API.md "POST /api/v1/imports"), shared by the API
- * and the app's import screen. The progress answer is the one of every
- * import (lib/names/schema.ts `importViewSchema`).
+ * and the app's import screen; and the progress of every kind of import
+ * (API.md "GET /api/v1/imports/{id}"), spreadsheets and name lists alike.
  */
+
+export const importIdParamsSchema = z.strictObject({ id: z.uuid({ error: "Not an import id." }) });
 
 const columnSchema = z.enum(IMPORT_COLUMNS, { error: `A column is one of: ${IMPORT_COLUMNS.join(", ")}.` });
 
@@ -72,3 +74,32 @@ export const previewSchema = z.object({
   remembered: z.boolean(),
 });
 export type ImportPreview = z.infer<typeof previewSchema>;
+
+// ───────────────────────────── import progress ─────────────────────────────
+
+export const importStatusSchema = z.enum(["queued", "running", "done", "failed"]);
+export type ImportStatusName = z.infer<typeof importStatusSchema>;
+
+export const importErrorSchema = z.object({
+  row: z.int().meta({ description: "Line of the file (1 = the first line; in a CSV, the header)." }),
+  column: z.string(),
+  message: z.string(),
+});
+export type ImportError = z.infer<typeof importErrorSchema>;
+
+/** API.md's progress shape, for every kind of import. */
+export const importViewSchema = z.object({
+  id: z.uuid(),
+  status: importStatusSchema,
+  dryRun: z.boolean(),
+  total: z.int().min(0),
+  processed: z.int().min(0),
+  created: z.int().min(0).meta({ description: "Name lists: lines added." }),
+  updated: z.int().min(0),
+  unchanged: z.int().min(0).meta({ description: "Name lists: lines that were already there (a list loaded again)." }),
+  possibleDuplicates: z.int().min(0).meta({ description: "Name lists: lines added that wait in the matching queue." }),
+  errors: z.array(importErrorSchema),
+});
+export type ImportView = z.infer<typeof importViewSchema>;
+
+export const importAcceptedSchema = z.object({ importId: z.uuid() });

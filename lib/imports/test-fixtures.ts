@@ -11,26 +11,10 @@ export function zipBomb(): Uint8Array {
 export function zipOf(name: string, content: Buffer): Uint8Array {
   const data = deflateRawSync(content, { level: 9 });
   const nameBytes = Buffer.from(name);
-  // yauzl does not check CRC-32: the test leaves it 0.
-  const crc = 0;
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(content.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(content.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  central.writeUInt32LE(0, 42);
+  const entry = { compressed: data.length, uncompressed: content.length, nameLength: nameBytes.length };
+  const local = entryHeader(LOCAL_HEADER, entry);
+  // The central entry's offset of the local header (at 42) is 0: the entry is the archive's first bytes.
+  const central = entryHeader(CENTRAL_HEADER, entry);
   const centralOffset = local.length + nameBytes.length + data.length;
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
@@ -39,4 +23,28 @@ export function zipOf(name: string, content: Buffer): Uint8Array {
   end.writeUInt32LE(central.length + nameBytes.length, 12);
   end.writeUInt32LE(centralOffset, 16);
   return new Uint8Array(Buffer.concat([local, nameBytes, data, central, nameBytes, end]));
+}
+
+/**
+ * The two headers of an entry hold the same fields in the same order; the
+ * central one has "version made by" before them, so they sit 2 bytes further.
+ */
+const LOCAL_HEADER = { signature: 0x04034b50, length: 30, shift: 0 };
+const CENTRAL_HEADER = { signature: 0x02014b50, length: 46, shift: 2 };
+
+function entryHeader(
+  kind: typeof LOCAL_HEADER,
+  entry: { compressed: number; uncompressed: number; nameLength: number },
+): Buffer {
+  const header = Buffer.alloc(kind.length);
+  const at = (offset: number) => offset + kind.shift;
+  header.writeUInt32LE(kind.signature, 0);
+  if (kind.shift > 0) header.writeUInt16LE(20, 4); // version made by
+  header.writeUInt16LE(20, at(4)); // version needed
+  header.writeUInt16LE(8, at(8)); // deflate
+  // yauzl does not check CRC-32: the test leaves it 0 (at(14)).
+  header.writeUInt32LE(entry.compressed, at(18));
+  header.writeUInt32LE(entry.uncompressed, at(22));
+  header.writeUInt16LE(entry.nameLength, at(26));
+  return header;
 }

@@ -1,3 +1,4 @@
+import { isImportTakenOver, noteImportFailure } from "../imports/run-state.ts";
 import { jobBoss } from "./boss.ts";
 import type { JobHandler, QueueName } from "./queues.ts";
 
@@ -5,23 +6,20 @@ import type { JobHandler, QueueName } from "./queues.ts";
  * The handler of a resumable import job (name lists, spreadsheets): runs the
  * import; when another run of the same import is ahead, leaves the work to
  * it; otherwise notes the failure (marking the import failed on the last
- * attempt) and throws, so that pg-boss retries it from the last committed batch.
+ * attempt) and throws, so that pg-boss retries it from the last committed
+ * batch (lib/imports/run-state.ts).
  */
 export function resumableImportJob<Q extends "match-name-list" | "import-people">(
   queue: Q,
-  work: {
-    process: (importId: string) => Promise<unknown>;
-    isTakenOver: (error: unknown) => boolean;
-    noteFailure: (importId: string, message: string, final: boolean) => Promise<void>;
-  },
+  process: (importId: string) => Promise<unknown>,
 ): JobHandler<Q> {
   return (async ({ importId }: { importId: string }, job: { id: string }) => {
     try {
-      await work.process(importId);
+      await process(importId);
     } catch (error) {
-      if (work.isTakenOver(error)) return;
+      if (isImportTakenOver(error)) return;
       const message = (error as Error)?.message ?? String(error);
-      await work.noteFailure(importId, message, await isLastAttempt(queue, job.id)).catch(() => undefined);
+      await noteImportFailure(importId, message, await isLastAttempt(queue, job.id)).catch(() => undefined);
       throw error;
     }
   }) as JobHandler<Q>;

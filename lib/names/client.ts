@@ -4,7 +4,6 @@ import {
   type CandidateSearchResponse,
   type DecidedLine,
   type DecisionInput,
-  type ImportView,
   type QueuePage,
 } from "./schema.ts";
 
@@ -99,11 +98,6 @@ export function loadNameList(announcementId: string, list: { body: Blob | string
     headers: { "Content-Type": list.contentType, ...(list.fileName ? { "X-File-Name": encodeURIComponent(list.fileName) } : {}) },
     body: list.body,
   });
-}
-
-/** An import's progress (`GET /api/v1/imports/{id}`). */
-export function fetchImport(importId: string, signal?: AbortSignal): Promise<ImportView> {
-  return call<ImportView>(`/api/v1/imports/${encodeURIComponent(importId)}`, { signal });
 }
 
 /** The content type to send a chosen file as, from its name; null for a file that is not a list. */

@@ -1,7 +1,6 @@
-import type { Actor } from "../auth/actor.ts";
-import { can } from "../auth/policy.ts";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import type { ImportView } from "../imports/schema.ts";
 import { fullName, publicPersonStatus, publicPersonView } from "../persons/public.ts";
 import { searchEveryone } from "../search/data.ts";
 import type { MatchKind } from "../search/match.ts";
@@ -12,8 +11,6 @@ import {
   PUBLIC_LIST_PAGE_SIZE,
   type CandidateSearchResponse,
   type CandidateView,
-  type ImportError,
-  type ImportView,
   type LinkMethod,
   type PublicListLine,
   type PublicListResponse,
@@ -23,67 +20,12 @@ import {
 } from "./schema.ts";
 
 /**
- * Reads of name lists: an import's progress, the matching queue and the
- * moderators' candidate search (internal: full names and cédulas), and the
- * list as the public may see it (DESIGN.md rule 4: a person only as their
- * disclosure allows, never a cédula).
+ * Reads of name lists: the matching queue and the moderators' candidate
+ * search (internal: full names and cédulas), and the list as the public may
+ * see it (DESIGN.md rule 4: a person only as their disclosure allows, never a
+ * cédula). A list's import progress is read like any import's
+ * (lib/imports/data.ts).
  */
-
-// ───────────────────────────── import progress ─────────────────────────────
-
-export interface ImportRecord {
-  view: ImportView;
-  kind: "people" | "announcement_names";
-  announcementId: string | null;
-  createdAt: Date;
-}
-
-/**
- * One import's progress in API.md's shape, for any kind of import; null when
- * there is none the actor may see (a spreadsheet import of another
- * organization is not an admin's only by accident: see policy "import.create").
- */
-export async function importById(actor: Actor, importId: string): Promise<ImportRecord | null> {
-  const row = await db().import.findUnique({
-    where: { id: importId },
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      dryRun: true,
-      total: true,
-      processed: true,
-      created: true,
-      updated: true,
-      unchanged: true,
-      possibleDuplicates: true,
-      errors: true,
-      organizationId: true,
-      announcementId: true,
-      createdAt: true,
-    },
-  });
-  if (!row) return null;
-  if (row.kind === "people" && !can(actor, "import.create", { organizationId: row.organizationId })) return null;
-  const errors = Array.isArray(row.errors) ? (row.errors as unknown as ImportError[]) : [];
-  return {
-    view: {
-      id: row.id,
-      status: row.status,
-      dryRun: row.dryRun,
-      total: row.total,
-      processed: row.processed,
-      created: row.created,
-      updated: row.updated,
-      unchanged: row.unchanged,
-      possibleDuplicates: row.possibleDuplicates,
-      errors: errors.map((error) => ({ row: error.row, column: error.column, message: error.message })),
-    },
-    kind: row.kind,
-    announcementId: row.announcementId,
-    createdAt: row.createdAt,
-  };
-}
 
 // ───────────────────────────── candidates (internal) ─────────────────────────────
 

@@ -1,13 +1,14 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { decideLine, fetchImport, fetchQueuePage, loadNameList, NameRequestError, searchCandidates } from "./client.ts";
+import { decideLine, fetchQueuePage, loadNameList, NameRequestError, searchCandidates } from "./client.ts";
 import { nameKeys, type QueueFilter } from "./keys.ts";
 import { restoreLine, withoutLine, type QueueData } from "./queue-cache.ts";
-import type { DecidedLine, DecisionInput, ImportView, QueueItem, QueuePage } from "./schema.ts";
+import type { DecidedLine, DecisionInput, QueueItem, QueuePage } from "./schema.ts";
 
 /**
  * TanStack Query hooks of the name-list screens (client components only):
- * loading a list and following its progress, and the matching queue.
+ * loading a list (its progress is followed like any import's,
+ * lib/imports/hooks.ts), and the matching queue.
  */
 
 const asRequestError = (error: unknown) => (error instanceof NameRequestError ? error : new NameRequestError(0, "network", String(error)));
@@ -16,23 +17,6 @@ const asRequestError = (error: unknown) => (error instanceof NameRequestError ? 
 export function useLoadNameList(announcementId: string) {
   return useMutation({
     mutationFn: (list: { body: Blob | string; contentType: string; fileName?: string }) => loadNameList(announcementId, list),
-  });
-}
-
-const POLL_MS = 1_000;
-
-/** An import's progress, asked again every second while it is queued or running. */
-export function useImportProgress(importId: string | null) {
-  return useQuery<ImportView, NameRequestError>({
-    queryKey: nameKeys.import(importId ?? "none"),
-    queryFn: ({ signal }) => fetchImport(importId!, signal),
-    enabled: importId !== null,
-    staleTime: 0,
-    refetchInterval: (query) => {
-      const status = query.state.data?.status;
-      return status === "done" || status === "failed" ? false : POLL_MS;
-    },
-    retry: 3,
   });
 }
 

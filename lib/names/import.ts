@@ -3,8 +3,9 @@ import { systemActor } from "../auth/actor.ts";
 import { can } from "../auth/policy.ts";
 import { recordAudit } from "../audit/mutations.ts";
 import { db, type Prisma } from "../db/client.ts";
-import { AppError, errors } from "../errors.ts";
+import { errors } from "../errors.ts";
 import type { ImportStatus } from "../generated/prisma/enums.ts";
+import { claimImportBatch, finishImport, markImportRunning } from "../imports/run-state.ts";
 import { enqueue } from "../jobs/enqueue.ts";
 import { jobIdFor } from "../jobs/job-id.ts";
 import type { LineDecision } from "./decide.ts";
@@ -17,10 +18,9 @@ import { keyLines, parseNameList, ROW_MESSAGES, type NameListType, type RowProbl
  *
  * - each batch is one transaction: its lines (ON CONFLICT DO NOTHING on
  *   announcement + line key), the import's counters and one audit event;
- * - the import's `processed` counter says where the next batch starts, so a
- *   retry after a crash continues where the last committed batch ended, and
- *   the lines already written are kept;
- * - a batch commits only if `processed` is still what this run read: two
+ * - it resumes and guards its batches like every import
+ *   (lib/imports/run-state.ts): a retry after a crash continues where the
+ *   last committed batch ended, the lines already written are kept, and two
  *   runs of one import never both write a batch.
  *
  * The lines of the file wait in ImportRow (data: the line as read, its key),
@@ -151,11 +151,6 @@ export interface ProcessOptions {
   maxBatches?: number;
 }
 
-/** Another run of the same import wrote the batch first: this run stops, the other goes on. */
-export class ImportTakenOver extends Error {
-  override name = "ImportTakenOver";
-}
-
 /**
  * Matches the lines of a name-list import not yet processed, in batches, and
  * marks it done. Safe to call again at any time (a retry, a second worker):
@@ -173,11 +168,7 @@ export async function processNameListImport(importId: string, options: ProcessOp
   if (found.status === "done" || found.status === "failed") return found.status;
   const announcementId = found.announcementId;
 
-  await db().import.updateMany({
-    where: { id: importId, status: { in: ["queued", "running"] } },
-    data: { status: "running", failureReason: null },
-  });
-  await db().import.updateMany({ where: { id: importId, startedAt: null }, data: { startedAt: new Date() } });
+  await markImportRunning(importId);
 
   const positionBase = await positionBaseOf(importId);
   let offset = found.processed;
@@ -204,7 +195,10 @@ export async function processNameListImport(importId: string, options: ProcessOp
       return "running";
     }
   }
-  return finish(importId, offset);
+  return finishImport(importId, offset, (counters) => ({
+    action: "names.import_done",
+    after: { total: counters.total, added: counters.created, unchanged: counters.unchanged, queued: counters.possibleDuplicates },
+  }));
 }
 
 interface StoredRow {
@@ -256,13 +250,8 @@ async function writeBatch(batch: {
   const valid = rows.filter((row) => !row.data.problem).length;
   await db().$transaction(
     async (tx) => {
-      // First the counters, guarded by where this run thinks the import stands: it also locks the
-      // import's row, so a second run of the same import waits here and then finds it moved on.
-      const claimed = await tx.import.updateMany({
-        where: { id: importId, status: "running", processed: offset },
-        data: { processed: { increment: rows.length } },
-      });
-      if (claimed.count !== 1) throw new ImportTakenOver(`Import ${importId} moved on past row ${offset}.`);
+      // First the claim: a second run of the same import waits here, then finds it moved on.
+      await claimImportBatch(tx, importId, offset, rows.length);
 
       const inserted = lines.length
         ? await tx.announcedName.createManyAndReturn({
@@ -325,43 +314,4 @@ async function writeBatch(batch: {
     },
     { timeout: 60_000 },
   );
-}
-
-async function finish(importId: string, processed: number): Promise<ImportStatus> {
-  return db().$transaction(async (tx) => {
-    const done = await tx.import.updateMany({
-      where: { id: importId, status: "running", processed },
-      data: { status: "done", finishedAt: new Date(), failureReason: null },
-    });
-    const current = await tx.import.findUniqueOrThrow({
-      where: { id: importId },
-      select: { status: true, total: true, created: true, unchanged: true, possibleDuplicates: true },
-    });
-    if (done.count === 1) {
-      await recordAudit(tx, systemActor("system"), {
-        action: "names.import_done",
-        entityType: "Import",
-        entityId: importId,
-        after: { total: current.total, added: current.created, unchanged: current.unchanged, queued: current.possibleDuplicates },
-      });
-    }
-    return current.status;
-  });
-}
-
-/**
- * After an attempt failed: the reason is kept; on the last attempt the import
- * is marked failed (the lines written so far stay; loading the list again
- * adds only the rest).
- */
-export async function noteImportFailure(importId: string, message: string, final: boolean): Promise<void> {
-  await db().import.updateMany({
-    where: { id: importId, status: { in: ["queued", "running"] } },
-    data: final ? { status: "failed", failureReason: message.slice(0, 2000), finishedAt: new Date() } : { failureReason: message.slice(0, 2000) },
-  });
-}
-
-/** Errors after which retrying is pointless: another run is ahead, or the import is gone. */
-export function isImportTakenOver(error: unknown): boolean {
-  return error instanceof ImportTakenOver || (error instanceof AppError && error.code === "not_found");
 }

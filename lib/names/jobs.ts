@@ -1,6 +1,6 @@
 import { resumableImportJob } from "../jobs/import-job.ts";
 import type { JobHandlers } from "../jobs/queues.ts";
-import { isImportTakenOver, noteImportFailure, processNameListImport } from "./import.ts";
+import { processNameListImport } from "./import.ts";
 
 /**
  * The worker's side of name lists: lib/jobs/handlers.ts registers these.
@@ -9,9 +9,5 @@ import { isImportTakenOver, noteImportFailure, processNameListImport } from "./i
  * failed.
  */
 export const nameJobHandlers: Pick<JobHandlers, "match-name-list"> = {
-  "match-name-list": resumableImportJob("match-name-list", {
-    process: (importId) => processNameListImport(importId),
-    isTakenOver: isImportTakenOver,
-    noteFailure: noteImportFailure,
-  }),
+  "match-name-list": resumableImportJob("match-name-list", (importId) => processNameListImport(importId)),
 };

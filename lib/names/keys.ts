@@ -40,5 +40,4 @@ export const nameKeys = {
   /** The mutation key of decisions, to tell whether others are still in flight. */
   decide: () => [...nameKeys.all, "decide"] as const,
   candidates: (q: string) => [...nameKeys.all, "candidates", q] as const,
-  import: (importId: string) => [...nameKeys.all, "import", importId] as const,
 };

@@ -2,42 +2,13 @@ import { z } from "zod";
 import { cedulaSchema, disclosureSchema } from "../persons/schema.ts";
 
 /**
- * Inputs and answers of name lists, the matching queue and import progress
- * (API.md: "POST /api/v1/announcements/{id}/names", "GET /api/v1/imports/{id}").
- * Shared by the route handlers, the OpenAPI registry and the screens.
+ * Inputs and answers of name lists and the matching queue (API.md: "POST
+ * /api/v1/announcements/{id}/names"). Shared by the route handlers, the
+ * OpenAPI registry and the screens. The import a list starts answers with
+ * the progress of every import (lib/imports/schema.ts).
  */
 
-export const importIdParamsSchema = z.strictObject({ id: z.uuid({ error: "Not an import id." }) });
 export const nameIdParamsSchema = z.strictObject({ id: z.uuid({ error: "Not a name-list line id." }) });
-
-// ───────────────────────────── import progress ─────────────────────────────
-
-export const importStatusSchema = z.enum(["queued", "running", "done", "failed"]);
-export type ImportStatusName = z.infer<typeof importStatusSchema>;
-
-export const importErrorSchema = z.object({
-  row: z.int().meta({ description: "Line of the file (1 = the first line; in a CSV, the header)." }),
-  column: z.string(),
-  message: z.string(),
-});
-export type ImportError = z.infer<typeof importErrorSchema>;
-
-/** API.md's progress shape, for every kind of import. */
-export const importViewSchema = z.object({
-  id: z.uuid(),
-  status: importStatusSchema,
-  dryRun: z.boolean(),
-  total: z.int().min(0),
-  processed: z.int().min(0),
-  created: z.int().min(0).meta({ description: "Name lists: lines added." }),
-  updated: z.int().min(0),
-  unchanged: z.int().min(0).meta({ description: "Name lists: lines that were already there (a list loaded again)." }),
-  possibleDuplicates: z.int().min(0).meta({ description: "Name lists: lines added that wait in the matching queue." }),
-  errors: z.array(importErrorSchema),
-});
-export type ImportView = z.infer<typeof importViewSchema>;
-
-export const importAcceptedSchema = z.object({ importId: z.uuid() });
 
 // ───────────────────────────── candidates and the queue ─────────────────────────────
 

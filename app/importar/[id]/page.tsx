@@ -5,9 +5,8 @@ import { AccessDenied } from "@/components/account/AccessDenied.tsx";
 import { ImportRun } from "@/components/imports/ImportRun.tsx";
 import { actorOf } from "@/lib/auth/session.ts";
 import { viewerFor } from "@/lib/auth/page-guard.ts";
-import { importDetail } from "@/lib/imports/data.ts";
-import { importById } from "@/lib/names/data.ts";
-import { importIdParamsSchema } from "@/lib/names/schema.ts";
+import { importById, importDetail } from "@/lib/imports/data.ts";
+import { importIdParamsSchema } from "@/lib/imports/schema.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +29,9 @@ export default async function ImportRunPage({ params }: { params: Promise<{ id: 
   return (
     <>
       <h1>{detail.dryRun ? t("run.titleDry", { file }) : t("run.titleReal", { file })}</h1>
-      <ImportRun key={`${detail.id}-${visible.view.status}`} detail={detail} initial={visible.view} />
+      {/* Keyed by the import only: the refresh when a run ends brings new rows as props, and must not
+          close a confirmation the moderator has just opened (a remount did, in the browser tests). */}
+      <ImportRun key={detail.id} detail={detail} initial={visible.view} />
     </>
   );
 }

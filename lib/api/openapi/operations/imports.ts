@@ -3,8 +3,7 @@ import { IMPORT_COLUMNS } from "../../../imports/columns.ts";
 import { MAX_CELL_CHARS, MAX_ROWS } from "../../../imports/read.ts";
 import { IMPORT_MEDIA_TYPES } from "../../../imports/request.ts";
 import { dismissedSchema, duplicateIdParamsSchema, duplicateQueueQuerySchema, duplicateQueueSchema } from "../../../duplicates/schema.ts";
-import { importQuerySchema, rerunSchema } from "../../../imports/schema.ts";
-import { importAcceptedSchema, importIdParamsSchema } from "../../../names/schema.ts";
+import { importAcceptedSchema, importIdParamsSchema, importQuerySchema, rerunSchema } from "../../../imports/schema.ts";
 import type { Operation } from "../registry.ts";
 
 const spreadsheetSchema = z.string().meta({

@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { announcementIdParamsSchema } from "../../../announcements/schema.ts";
+import { importAcceptedSchema, importIdParamsSchema, importViewSchema } from "../../../imports/schema.ts";
 import { NAME_LIST_MAX_BYTES, NAME_LIST_MAX_LINES, NAME_MAX_LENGTH } from "../../../names/parse.ts";
 import {
   candidateQuerySchema,
   candidateSearchResponseSchema,
   decidedLineSchema,
   decisionSchema,
-  importAcceptedSchema,
-  importIdParamsSchema,
-  importViewSchema,
   nameIdParamsSchema,
   publicListQuerySchema,
   publicListResponseSchema,

@@ -1,9 +1,9 @@
 import { route } from "@/lib/api/route.ts";
 import { errors } from "@/lib/errors.ts";
-import { importById } from "@/lib/names/data.ts";
+import { importById } from "@/lib/imports/data.ts";
 import { queuePeopleImport } from "@/lib/imports/mutations.ts";
+import { importIdParamsSchema } from "@/lib/imports/schema.ts";
 import { queueNameListImport } from "@/lib/names/import.ts";
-import { importIdParamsSchema } from "@/lib/names/schema.ts";
 
 /** An import still queued half a minute after it was loaded lost its job (sent after the commit): send it again (same job id). */
 const REQUEUE_AFTER_MS = 30_000;

@@ -1,7 +1,6 @@
 import { route } from "@/lib/api/route.ts";
 import { rerunPeopleImport } from "@/lib/imports/mutations.ts";
-import { rerunSchema } from "@/lib/imports/schema.ts";
-import { importIdParamsSchema } from "@/lib/names/schema.ts";
+import { importIdParamsSchema, rerunSchema } from "@/lib/imports/schema.ts";
 
 // The file of an earlier import loaded again: the real run after a dry run, or another mapping or sheet.
 export const POST = route({ access: "import.create", params: importIdParamsSchema, body: rerunSchema }, async ({ actor, params, body }) =>
