@@ -1,6 +1,6 @@
 import { db } from "../db/client.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import type { DatePrecision, Disclosure } from "../generated/prisma/enums.ts";
+import type { Disclosure } from "../generated/prisma/enums.ts";
 import { publicPersonStatus, publicPersonView } from "../persons/public.ts";
 import { damerauLevenshtein } from "./edit-distance.ts";
 import { MAX_QUERY_WORDS, prepareCandidate, rankCandidates, type PersonName, type RankedCandidate } from "./match.ts";
@@ -35,29 +35,41 @@ interface Candidate extends PersonName {
   normalizedName: string;
 }
 
+/**
+ * A candidate of the public search, with what the public may know of it read
+ * in the same statement (withPublicFacts): the answer then takes one round
+ * trip, not a second one for the facts of the ten found.
+ */
+interface PublicCandidate extends Candidate {
+  externalRef: string | null;
+  /** The status of the release the public is told about (verified first), null when none is shown. */
+  releaseStatus: string | null;
+  /** That release's month, "2026-01", or null (no date, or its precision unknown). */
+  releasedMonth: string | null;
+}
+
 export async function searchPeople(text: string, limit: number): Promise<SearchResponse> {
   const cedula = parseCedula(text);
   const candidates = cedula ? await candidatesByCedula(cedula.digits, "public") : await candidatesByName(text, "public");
   // Ties keep a stable, meaningful order: alphabetical, then by id.
   candidates.sort((a, b) => a.normalizedName.localeCompare(b.normalizedName) || a.id.localeCompare(b.id));
   const ranked = rankCandidates(text, candidates.map(prepareCandidate), limit);
-  const facts = await publicFacts(ranked.map((entry) => entry.person.id));
 
   const results: SearchResult[] = [];
   for (const entry of ranked) {
-    const view = publicPersonView(entry.person);
-    const fact = facts.get(entry.person.id);
+    const person = entry.person;
+    const view = publicPersonView(person);
     // Never a withheld person, whatever the query said; initials only for an exact cédula.
-    if (view.displayName === null || !fact) continue;
+    if (view.displayName === null) continue;
     if (view.disclosure === "initials" && !cedula) continue;
     results.push({
-      id: entry.person.id,
+      id: person.id,
       name: view.displayName,
       match: entry.match,
       score: entry.score,
-      status: fact.status,
-      releasedOn: fact.releasedMonth,
-      externalRef: fact.externalRef,
+      status: publicPersonStatus(person.releaseStatus === null ? [] : [person.releaseStatus]),
+      releasedOn: person.releasedMonth,
+      externalRef: person.externalRef,
     });
   }
   return { query: text, results };
@@ -69,6 +81,7 @@ export async function searchPeople(text: string, limit: number): Promise<SearchR
  * name list (lib/names) see everyone on record. Never deleted or merged people.
  */
 type Visibility = "public" | "everyone";
+type CandidateOf<V extends Visibility> = V extends "public" ? PublicCandidate : Candidate;
 
 const BY_NAME: Record<Visibility, Prisma.Sql> = {
   public: Prisma.sql`p."disclosure" = 'public' AND`,
@@ -79,15 +92,52 @@ const BY_CEDULA: Record<Visibility, Prisma.Sql> = {
   everyone: Prisma.empty,
 };
 
-async function candidatesByCedula(digits: string, visibility: Visibility): Promise<Candidate[]> {
-  return db().$queryRaw<Candidate[]>`
+/**
+ * What the public may know about each candidate (DESIGN.md rule 4), joined to
+ * the candidates' own statement: the organization's reference, and the one
+ * release the public is told about — a verified one if any is (the status is
+ * then verified), else one under review (reported or disputed: the status is
+ * reported); the latest by release date (none counts as 1970), then by
+ * creation. Its month only, never the day. No release shown: detained.
+ * Computed for every candidate (a few hundred index probes at most), not
+ * only for the ten found, to save a round trip on every search. Moderators'
+ * matching (visibility "everyone") needs none of it.
+ */
+function withPublicFacts<V extends Visibility>(candidates: Prisma.Sql, visibility: V): Prisma.Sql {
+  if (visibility !== "public") return candidates;
+  return Prisma.sql`
+    SELECT c.*, f."releaseStatus", f."releasedMonth"
+      FROM (${candidates}) c
+      LEFT JOIN LATERAL (
+        SELECT r."status"::text AS "releaseStatus",
+               CASE WHEN r."releasedPrecision" <> 'unknown' THEN to_char(r."releasedOn", 'YYYY-MM') END AS "releasedMonth"
+          FROM "Release" r
+         WHERE r."personId" = c."id" AND r."deletedAt" IS NULL
+           AND r."status" IN ('verified', 'reported', 'disputed')
+         ORDER BY r."status" = 'verified' DESC, COALESCE(r."releasedOn", DATE '1970-01-01') DESC, r."createdAt" DESC, r."id" DESC
+         LIMIT 1
+      ) f ON true`;
+}
+
+const COLUMNS: Record<Visibility, Prisma.Sql> = {
+  public: Prisma.sql`, p."externalRef"`,
+  everyone: Prisma.empty,
+};
+
+// Raw SQL: the public facts come as a LATERAL join with ORDER BY … LIMIT 1 in the
+// same statement (withPublicFacts), which Prisma's query builder cannot express.
+async function candidatesByCedula<V extends Visibility>(digits: string, visibility: V): Promise<CandidateOf<V>[]> {
+  return db().$queryRaw<CandidateOf<V>[]>`${withPublicFacts(
+    Prisma.sql`
     SELECT p."id", p."givenNames", p."surnames", p."otherSpellings", p."cedulaDigits",
-           p."disclosure"::text AS "disclosure", p."normalizedName"
+           p."disclosure"::text AS "disclosure", p."normalizedName"${COLUMNS[visibility]}
       FROM "Person" p
      WHERE p."cedulaDigits" = ${digits}
        ${BY_CEDULA[visibility]}
        AND p."deletedAt" IS NULL AND p."mergedIntoId" IS NULL
-     LIMIT 5`;
+     LIMIT 5`,
+    visibility,
+  )}`;
 }
 
 export interface MatchingCandidate extends PersonName {
@@ -134,11 +184,11 @@ export async function everyoneWithCedula(digits: string): Promise<MatchingCandid
  * the first, without the vocabulary lookup; and when a name has hundreds of
  * namesakes, typo neighbours never push its own spellings out of the set.
  */
-async function candidatesByName(text: string, visibility: Visibility): Promise<Candidate[]> {
+async function candidatesByName<V extends Visibility>(text: string, visibility: V): Promise<CandidateOf<V>[]> {
   const words = requiredWords(text, MAX_QUERY_WORDS);
   if (words.length === 0) return [];
-  const found = new Map<string, Candidate>();
-  const add = (rows: readonly Candidate[]) => rows.forEach((row) => found.set(row.id, row));
+  const found = new Map<string, CandidateOf<V>>();
+  const add = (rows: readonly CandidateOf<V>[]) => rows.forEach((row) => found.set(row.id, row));
 
   add(await candidateRows(everyWord(words.map((word) => word.keys)), ALL_WORDS_CANDIDATES, visibility));
   // Someone already meets every word as written or as it sounds: typo neighbours would
@@ -167,16 +217,20 @@ function everyWord(keySets: readonly string[][]): Prisma.Sql {
 }
 
 // Raw SQL: array overlap (&&) on the GIN-indexed key column, ANDed per word,
-// which Prisma's query builder cannot express.
-async function candidateRows(condition: Prisma.Sql, take: number, visibility: Visibility): Promise<Candidate[]> {
-  return db().$queryRaw<Candidate[]>`
+// which Prisma's query builder cannot express; and the public facts as a
+// LATERAL join in the same statement (withPublicFacts).
+async function candidateRows<V extends Visibility>(condition: Prisma.Sql, take: number, visibility: V): Promise<CandidateOf<V>[]> {
+  return db().$queryRaw<CandidateOf<V>[]>`${withPublicFacts(
+    Prisma.sql`
     SELECT p."id", p."givenNames", p."surnames", p."otherSpellings", p."cedulaDigits",
-           p."disclosure"::text AS "disclosure", p."normalizedName"
+           p."disclosure"::text AS "disclosure", p."normalizedName"${COLUMNS[visibility]}
       FROM "Person" p
      WHERE ${BY_NAME[visibility]}
        p."deletedAt" IS NULL AND p."mergedIntoId" IS NULL
        AND ${condition}
-     LIMIT ${take}`;
+     LIMIT ${take}`,
+    visibility,
+  )}`;
 }
 
 /**
@@ -251,52 +305,3 @@ const typoKeyCache = new (class {
     this.entries.set(key, { keys, until: Date.now() + TYPO_CACHE_MS });
   }
 })();
-
-interface PublicFact {
-  status: SearchResult["status"];
-  releasedMonth: string | null;
-  externalRef: string | null;
-}
-
-/**
- * What the public may know about each found person: the status (verified if a
- * release is, else reported if one is under review, else detained), the month
- * of the release it speaks of (DESIGN.md rule 4: the month, never the day),
- * and the organization's own reference.
- */
-async function publicFacts(ids: readonly string[]): Promise<Map<string, PublicFact>> {
-  if (ids.length === 0) return new Map();
-  // Raw SQL: the persons and their shown releases in one round trip (Prisma's include takes two).
-  const rows = await db().$queryRaw<
-    { id: string; externalRef: string | null; status: string | null; releasedOn: Date | null; releasedPrecision: DatePrecision | null; createdAt: Date | null }[]
-  >`
-    SELECT p."id", p."externalRef", r."status"::text AS "status", r."releasedOn",
-           r."releasedPrecision"::text AS "releasedPrecision", r."createdAt"
-      FROM "Person" p
-      LEFT JOIN "Release" r ON r."personId" = p."id" AND r."deletedAt" IS NULL
-                           AND r."status" IN ('verified', 'reported', 'disputed')
-     WHERE p."id" = ANY(${[...ids]}::uuid[])`;
-  const byPerson = new Map<string, typeof rows>();
-  for (const row of rows) byPerson.set(row.id, [...(byPerson.get(row.id) ?? []), row]);
-  return new Map(
-    [...byPerson].map(([id, personRows]) => {
-      const releases = personRows.filter((row) => row.status !== null);
-      const status = publicPersonStatus(releases.map((release) => release.status!));
-      const shown = releases
-        .filter((release) => (status === "release_verified" ? release.status === "verified" : true))
-        .sort((a, b) => (b.releasedOn?.getTime() ?? 0) - (a.releasedOn?.getTime() ?? 0) || b.createdAt!.getTime() - a.createdAt!.getTime())[0];
-      return [
-        id,
-        {
-          status,
-          releasedMonth: shown ? releasedMonth(shown.releasedOn, shown.releasedPrecision!) : null,
-          externalRef: personRows[0]!.externalRef,
-        },
-      ];
-    }),
-  );
-}
-
-function releasedMonth(releasedOn: Date | null, precision: DatePrecision): string | null {
-  return releasedOn && precision !== "unknown" ? releasedOn.toISOString().slice(0, 7) : null;
-}
