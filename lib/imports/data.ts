@@ -13,7 +13,7 @@ import type { ImportError, ImportView } from "./schema.ts";
 
 // ───────────────────────────── progress (every kind) ─────────────────────────────
 
-/** An import's counters: what its progress shows, and what a finished run sums up (run-state.ts). */
+/** An import's counters: what its progress shows, and what a finished run sums up (mutations.ts). */
 export const IMPORT_COUNTERS = {
   status: true,
   dryRun: true,

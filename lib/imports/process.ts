@@ -7,18 +7,17 @@ import type { ImportStatus } from "../generated/prisma/enums.ts";
 import { fileStorage } from "../storage/storage.ts";
 import { applyBatch, type BatchContext, type RowOutcome } from "./apply.ts";
 import { insertImportRows, type ImportRowInsert } from "./bulk.ts";
-import type { StoredLayout } from "./mutations.ts";
 import { ImportPlanner } from "./plan.ts";
 import { openSpreadsheet } from "./read.ts";
 import type { ValidatedRow } from "./rows.ts";
-import { claimImportBatch, finishImport, markImportRunning } from "./run-state.ts";
+import { claimImportBatch, finishImport, markImportRunning, type StoredLayout } from "./mutations.ts";
 
 /**
  * The job of a people import: the file is read and planned again (pure, so
  * the same on every run), and the rows not yet processed are applied in
  * batches, each one transaction that
  *
- * - first claims the batch (run-state.ts: a second run of the same import
+ * - first claims the batch (mutations.ts: a second run of the same import
  *   waits, then finds it moved on and stops — ImportTakenOver);
  * - writes the batch's records and audit events (apply.ts), its ImportRow
  *   lines and the counters.

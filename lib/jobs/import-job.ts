@@ -1,4 +1,4 @@
-import { isImportTakenOver, noteImportFailure } from "../imports/run-state.ts";
+import { isImportTakenOver, noteImportFailure } from "../imports/mutations.ts";
 import { jobBoss } from "./boss.ts";
 import type { JobHandler, QueueName } from "./queues.ts";
 
@@ -7,7 +7,7 @@ import type { JobHandler, QueueName } from "./queues.ts";
  * import; when another run of the same import is ahead, leaves the work to
  * it; otherwise notes the failure (marking the import failed on the last
  * attempt) and throws, so that pg-boss retries it from the last committed
- * batch (lib/imports/run-state.ts).
+ * batch (lib/imports/mutations.ts).
  */
 export function resumableImportJob<Q extends "match-name-list" | "import-people">(
   queue: Q,

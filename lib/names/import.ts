@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/mutations.ts";
 import { db, type Prisma } from "../db/client.ts";
 import { errors } from "../errors.ts";
 import type { ImportStatus } from "../generated/prisma/enums.ts";
-import { claimImportBatch, finishImport, markImportRunning } from "../imports/run-state.ts";
+import { claimImportBatch, finishImport, markImportRunning } from "../imports/mutations.ts";
 import { enqueue } from "../jobs/enqueue.ts";
 import { jobIdFor } from "../jobs/job-id.ts";
 import type { LineDecision } from "./decide.ts";
@@ -19,7 +19,7 @@ import { keyLines, parseNameList, ROW_MESSAGES, type NameListType, type RowProbl
  * - each batch is one transaction: its lines (ON CONFLICT DO NOTHING on
  *   announcement + line key), the import's counters and one audit event;
  * - it resumes and guards its batches like every import
- *   (lib/imports/run-state.ts): a retry after a crash continues where the
+ *   (lib/imports/mutations.ts): a retry after a crash continues where the
  *   last committed batch ended, the lines already written are kept, and two
  *   runs of one import never both write a batch.
  *

@@ -7,7 +7,7 @@ import { systemActor } from "../auth/actor.ts";
 import { recordAudit } from "../audit/mutations.ts";
 import { db } from "../db/client.ts";
 import { changeStamp } from "../tally/cache.ts";
-import { keptHeaders, publicCache, type Filled, type Variant } from "./public-cache.ts";
+import { keepable, publicCache, type Filled, type Variant } from "./public-cache.ts";
 
 /**
  * The public cache in front of a real HTTP origin, with the real change stamp
@@ -27,8 +27,8 @@ const listen = (server: http.Server) => new Promise<string>((resolve) => server.
 
 async function askOrigin(originUrl: string, variant: Variant): Promise<Filled | null> {
   const response = await fetch(`${originUrl}${variant.url}`, { headers: variant.locale ? { "accept-language": variant.locale } : {} });
-  if (response.status !== 200 || response.headers.has("set-cookie")) return null;
-  return { headers: keptHeaders(response.headers.entries()), body: Buffer.from(await response.arrayBuffer()) };
+  // The same rule as the web server's (lib/runtime/web.ts): what may be kept is the cache's to say.
+  return keepable(response.status, response.headers.entries(), Buffer.from(await response.arrayBuffer()));
 }
 
 async function newEvent(): Promise<bigint> {

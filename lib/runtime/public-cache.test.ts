@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keptHeaders, variantOf } from "./public-cache.ts";
+import { keepable, keptHeaders, variantOf } from "./public-cache.ts";
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: "GET", url, headers });
 
@@ -72,5 +72,18 @@ describe("which of Next's headers an answer keeps", () => {
       ["ETag", '"abc"'],
       ["x-frame-options", "DENY"],
     ]);
+  });
+});
+
+describe("which of Next's answers are kept (keepable)", () => {
+  const body = Buffer.from("figures");
+  it("keeps a plain 200, without what belongs to one answer", () => {
+    expect(keepable(200, [["content-type", "text/html"], ["date", "x"]], body)).toEqual({ headers: [["content-type", "text/html"]], body });
+  });
+  it("never keeps an error, a redirect, an answer that sets a cookie or one already encoded", () => {
+    expect(keepable(400, [], body)).toBeNull();
+    expect(keepable(307, [["location", "/ingresar"]], body)).toBeNull();
+    expect(keepable(200, [["Set-Cookie", "a=b"]], body)).toBeNull();
+    expect(keepable(200, [["content-encoding", "gzip"]], body)).toBeNull();
   });
 });

@@ -110,6 +110,17 @@ export function keptHeaders(headers: Iterable<[string, string]>): [string, strin
   return [...headers].filter(([name]) => !DROPPED_HEADERS.has(name.toLowerCase()) && !name.toLowerCase().startsWith("x-constancia-"));
 }
 
+/**
+ * Next's answer as kept, or null when it must not be kept: only a plain 200,
+ * not already encoded, that sets no cookie (nothing meant for one visitor).
+ */
+export function keepable(status: number, headers: Iterable<[string, string]>, body: Buffer): Filled | null {
+  const pairs = [...headers];
+  const has = (name: string) => pairs.some(([key]) => key.toLowerCase() === name);
+  if (status !== 200 || has("set-cookie") || has("content-encoding")) return null;
+  return { headers: keptHeaders(pairs), body };
+}
+
 const compressGzip = promisify(gzip);
 const compressBrotli = promisify(brotliCompress);
 

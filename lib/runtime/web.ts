@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { todayInCaracas } from "../dates.ts";
 import { changeStamp } from "../tally/cache.ts";
-import { keptHeaders, publicCache, type Filled, type Variant } from "./public-cache.ts";
+import { keepable, publicCache, type Filled, type Variant } from "./public-cache.ts";
 
 /**
  * The web server of `npm start`: Next's production server (the app as built)
@@ -63,12 +63,10 @@ function askNext(server: http.Server, variant: Variant): Promise<Filled | null> 
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("error", reject);
       response.on("end", () => {
-        // Only a plain answer that sets nothing for one visitor is kept.
-        if (response.statusCode !== 200 || response.headers["set-cookie"] || response.headers["content-encoding"]) return resolve(null);
         const pairs = Object.entries(response.headers).flatMap(([name, value]) =>
           value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((one) => [name, one] as [string, string]),
         );
-        resolve({ headers: keptHeaders(pairs), body: Buffer.concat(chunks) });
+        resolve(keepable(response.statusCode ?? 0, pairs, Buffer.concat(chunks)));
       });
     });
     request.on("error", reject);
