@@ -6,12 +6,12 @@
  *
  * Method: a throwaway database (lib/bench/database.ts) with 200,000 SYNTHETIC
  * people each with one verified release (seedExportBenchData); the app
- * started as `npm start` starts it (lib/runtime/start.ts: `next start` and
+ * started as `npm start` starts it (lib/runtime/start.ts: the web server and
  * the job workers that run imports, no demo data); a moderator with an API
  * token; the CSV sent to `POST /api/v1/imports`, and `GET
  * /api/v1/imports/{id}` polled every 250 ms until done. Time is from the POST
  * to "done"; memory is the resident memory of the server's process tree
- * (the launcher with its workers, and `next start`), sampled every 100 ms.
+ * (the launcher with its workers, and the web server), sampled every 100 ms.
  *
  * Options: --rows 100000 --releases 200000 --port 3994 --keep
  */
@@ -76,7 +76,7 @@ function syntheticCsv(rows: number): string {
 
 /**
  * The processes of `npm start` as spawned here: tsx's launcher runs lib/runtime/start.ts in a
- * child node process (which runs the job workers, so the imports), and that one runs `next start`.
+ * child node process (which runs the job workers, so the imports), and that one runs the web server (lib/runtime/web.ts).
  */
 function serverProcesses(launcherPid: number): { workerPid: number; webPid: number | undefined } {
   const workerPid = childrenOf(launcherPid)[0] ?? launcherPid;
@@ -85,7 +85,7 @@ function serverProcesses(launcherPid: number): { workerPid: number; webPid: numb
 
 interface ImportRun {
   seconds: number;
-  /** The whole server (launcher, workers and `next start`), the job worker (the launcher alone) and the web server. */
+  /** The whole server (launcher, workers and web server), the job worker (the launcher alone) and the web server. */
   peakRssMb: number;
   workerPeakMb: number;
   webPeakMb: number;
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     say(`  ${JSON.stringify(again.view)}`);
 
     say(`\nExporting (${seeded.exported.toLocaleString("en")} verified releases), each format warmed up once, then measured:`);
-    // Exports are served by the web server (`next start`): its memory is the one that must stay flat.
+    // Exports are served by the web server: its memory is the one that must stay flat.
     const exports = await benchExport(base, { serverPid: serverProcesses(server.pid!).webPid ?? server.pid!, say });
 
     say("");

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:search`: the public search (GET /api/v1/search) on a database
- * of 1,000,000 people, through the real app server (`next start`, HTTP, rate
+ * of 1,000,000 people, through the real web server (as `npm start` runs it, HTTP, rate
  * limit counted in PostgreSQL, matching and ranking in TypeScript) and, in the
  * same run, the bare SQL the app sends for the same queries (captured from
  * Prisma's query log and replayed through `pg`), so the cost of everything

@@ -13,7 +13,8 @@ import { sessionSecret } from "./secret.ts";
 /**
  * `npm start`: database (embedded unless DATABASE_URL), migrations, demo data
  * (unless CONSTANCIA_DEMO=0), a production build when missing or stale, then
- * `next start` on localhost:PORT. Ctrl-C stops the server, then the database.
+ * the web server on localhost:PORT (lib/runtime/web.ts: Next's production
+ * server behind the public cache). Ctrl-C stops the server, then the database.
  * `--dev` runs `next dev` instead of a build.
  */
 const root = process.cwd();
