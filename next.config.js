@@ -1,17 +1,9 @@
 import createNextIntlPlugin from "next-intl/plugin";
+// Every answer's security headers; the web server's direct routes (lib/runtime/direct-routes.ts) send the same.
+import securityHeaders from "./lib/security-headers.json" with { type: "json" };
 
 // next-intl without locale routing: the request config reads the NEXT_LOCALE cookie.
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
-
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  {
-    key: "Permissions-Policy",
-    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
-  },
-];
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {

@@ -1,5 +1,4 @@
 import type { ZodType } from "zod";
-import { resolveActor } from "../auth/authenticate.ts";
 import { clientKeyFromHeaders } from "../auth/client-key.ts";
 import { AppError, errors } from "../errors.ts";
 import {
@@ -56,7 +55,7 @@ export function route<A extends Access, P = undefined, Q = undefined, B = undefi
 ) {
   const wrapped = async (request: Request, context?: NextRouteContext): Promise<Response> => {
     try {
-      const actor = options.authenticate === false && options.access === "public" ? null : await resolveActor(request);
+      const actor = options.authenticate === false && options.access === "public" ? null : await authenticate(request);
       checkAccess(actor, options.access);
       await enforceRateLimit(options.rateLimit, actor?.userId ?? clientKeyFromHeaders(request.headers));
       const params = options.params
@@ -77,6 +76,16 @@ export function route<A extends Access, P = undefined, Q = undefined, B = undefi
   };
   declaredOptions.set(wrapped, options as RouteOptions<Access, unknown, unknown, unknown>);
   return wrapped;
+}
+
+/**
+ * The session and token check, loaded when a route first needs it: routes that
+ * never authenticate (the public search) then do not load next-auth, which is
+ * what lets the web server answer them itself (lib/runtime/direct-routes.ts).
+ */
+async function authenticate(request: Request) {
+  const { resolveActor } = await import("../auth/authenticate.ts");
+  return resolveActor(request);
 }
 
 /** A 201 with the created resource. */

@@ -23,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { db, disconnectDb } from "../db/client.ts";
+import { db, disconnectDb, webServerPoolSize } from "../db/client.ts";
 import { buildIsStale, runBuild } from "../runtime/build.ts";
 import { searchPeople } from "../search/data.ts";
 import { LABELLED_SET_PATH, type LabelledSet } from "../search/labelled-set.ts";
@@ -31,7 +31,8 @@ import { captureAppSql, type CapturedQuery } from "./capture.ts";
 import { createBenchDatabase } from "./database.ts";
 import { loadSearchBenchData } from "./search-data.ts";
 import { closeHttpClient, httpGet } from "./http-client.ts";
-import { MemorySampler, startWebServer } from "./server.ts";
+import { childrenOf, MemorySampler, startWebServer } from "./server.ts";
+import { cpuSince, readCpuTicks } from "./cpu.ts";
 import { formatMs, summarize, textTable, type Summary } from "./stats.ts";
 
 const TARGETS = { singleP95: 50, concurrentRps: 300, concurrentP95: 250, serverMb: 500 };
@@ -83,7 +84,8 @@ async function main(): Promise<void> {
     const captured = await captureEach(bench.url, queries);
     say(`Captured the SQL of ${queries.length} queries (${captured.reduce((sum, list) => sum + list.length, 0)} statements).`);
 
-    // The web server as `npm start` runs it (lib/runtime/web.ts); searches are never cached, they go to Next.
+    // The web server as `npm start` runs it (lib/runtime/web.ts); searches are never cached: its direct route
+    // answers them through the route handler (lib/runtime/direct-routes.ts).
     server = await startWebServer(root, {
       port,
       env: {
@@ -104,7 +106,11 @@ async function main(): Promise<void> {
       });
       if (answer.status !== 200) throw new Error(`search "${text}" answered ${answer.status}: ${answer.body!.toString("utf8").slice(0, 200)}`);
     };
-    const pool = new pg.Pool({ connectionString: bench.url, max: clients });
+    // The bare side gets as many connections as the app's pool (CONSTANCIA_DB_POOL, else the web server's
+    // default): beyond what the cores can serve, more connections only make PostgreSQL slower.
+    const connections = Number(process.env.CONSTANCIA_DB_POOL) || webServerPoolSize();
+    say(`Database connections, app and bare SQL alike: ${connections}.`);
+    const pool = new pg.Pool({ connectionString: bench.url, max: connections });
     pool.on("error", () => {}); // an idle connection dropped with the database at the end
     bare = pool;
     const replay = async (index: number) => {
@@ -122,9 +128,12 @@ async function main(): Promise<void> {
     const bareSingle = await sequential(singleRequests, (index) => replay(index % queries.length));
 
     say(`${clients} concurrent clients for ${seconds} s each side:`);
+    const webPids = new Set([server.pid!, ...childrenOf(server.pid!)]);
+    const cpuBefore = readCpuTicks();
     const appConcurrent = await concurrent(clients, seconds, (client, index) =>
       request(queries[(client * 97 + index) % queries.length]!, client + 2),
     );
+    const appCpu = cpuSince(cpuBefore, readCpuTicks(), appConcurrent.seconds, Math.round(appConcurrent.rps * appConcurrent.seconds), webPids);
     const bareConcurrent = await concurrent(clients, seconds, (client, index) => replay((client * 97 + index) % queries.length));
     const peakMb = memory.stop();
 
@@ -143,6 +152,10 @@ async function main(): Promise<void> {
       ),
     );
     say("(ratio: app ÷ bare for times, bare ÷ app for throughput: how many times the bare SQL alone is faster.)");
+    say(`\nCPU while ${clients} clients searched the app (${os.cpus().length} cores shared by all):`);
+    for (const use of appCpu.filter((one) => one.cores >= 0.005)) {
+      say(`  ${use.kind.padEnd(15)} ${use.cores.toFixed(2)} cores, ${use.msPerRequest.toFixed(2)} ms a request`);
+    }
   } finally {
     closeHttpClient();
     await bare?.end();
@@ -189,7 +202,7 @@ async function concurrent(
   clientCount: number,
   durationSeconds: number,
   work: (client: number, index: number) => Promise<void>,
-): Promise<{ rps: number; summary: Summary }> {
+): Promise<{ rps: number; seconds: number; summary: Summary }> {
   const samples: number[] = [];
   const started = performance.now();
   const until = started + durationSeconds * 1000;
@@ -203,7 +216,7 @@ async function concurrent(
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { rps: samples.length / elapsed, summary: summarize(samples) };
+  return { rps: samples.length / elapsed, seconds: elapsed, summary: summarize(samples) };
 }
 
 function verdict(pass: boolean): string {

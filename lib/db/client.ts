@@ -1,3 +1,4 @@
+import os from "node:os";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "../generated/prisma/client.ts";
 import { env } from "../env.ts";
@@ -35,7 +36,19 @@ export async function disconnectDb(): Promise<void> {
 export type Tx = Prisma.TransactionClient;
 export type { PrismaClient, Prisma };
 
+/** Connections in the process's pool: CONSTANCIA_DB_POOL, else 10 (the CLI, the worker, the tests; the web server sets its own). */
 function poolSize(): number {
   const raw = Number(process.env.CONSTANCIA_DB_POOL ?? "10");
   return Number.isInteger(raw) && raw > 0 ? raw : 10;
+}
+
+/**
+ * The web server's pool when CONSTANCIA_DB_POOL is not set: twice the cores,
+ * at least 4. More connections than the cores can serve only make queries
+ * wait inside PostgreSQL, each costing more CPU there: on 2 cores, 32 clients
+ * searching a million people got about 300 answers a second with 4 to 6
+ * connections, 260 with 10 and 210 with 20 (BENCHMARKS.md, bench:search).
+ */
+export function webServerPoolSize(): number {
+  return Math.max(4, 2 * os.availableParallelism());
 }

@@ -3,19 +3,25 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { todayInCaracas } from "../dates.ts";
+import { webServerPoolSize } from "../db/client.ts";
 import { changeStamp } from "../tally/cache.ts";
+import { answerDirectly, directRouteFor } from "./direct-routes.ts";
 import { keepable, publicCache, type Filled, type Variant } from "./public-cache.ts";
 
 /**
  * The web server of `npm start`: Next's production server (the app as built)
  * behind the public cache of lib/runtime/public-cache.ts, which answers the
  * anonymous public tally and reconciliation page while the record is
- * unchanged. Everything else is Next's, as `next start` would serve it.
+ * unchanged, and that answers the public search itself through its own route
+ * handler (lib/runtime/direct-routes.ts). Everything else is Next's, as
+ * `next start` would serve it.
  *
  *   tsx lib/runtime/web.ts --hostname localhost --port 3000
  */
 // Next's production server; the launcher sets it too, this holds when the file is run by hand.
 (process.env as Record<string, string>).NODE_ENV = "production";
+// Read at the first query, by Next's routes and this file's alike (one client per process).
+process.env.CONSTANCIA_DB_POOL ??= String(webServerPoolSize());
 const { values } = parseArgs({ options: { hostname: { type: "string", default: "localhost" }, port: { type: "string", default: "3000" } } });
 const hostname = values.hostname;
 const port = Number(values.port);
@@ -31,11 +37,14 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const server = http.createServer();
+  const origin = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
   const fill = (variant: Variant) => askNext(server, variant);
   const cache = publicCache({ fill, stamp: changeStamp, today: () => todayInCaracas() });
   server.on("request", (request: http.IncomingMessage, response: http.ServerResponse) => {
     const pass = () => void handle(request, response);
     if (request.headers[FILL_HEADER] === fillSecret) return pass();
+    const direct = directRouteFor(request);
+    if (direct) return void answerDirectly(direct, request, response, origin);
     void cache.handle(request, response, pass);
   });
 

@@ -203,8 +203,13 @@ async function candidatesByName<V extends Visibility>(text: string, visibility: 
 
   // Every way of choosing half the words, each an AND of indexed conditions: PostgreSQL
   // ORs their bitmaps, instead of reading every row that meets any one word and counting.
+  // Each word by its own keys (as written, as it sounds), not its typo neighbours: half the
+  // words may already be wrong here, and a common name's neighbours (maria: mara, mari,
+  // marisa, marita…) made this step read a tenth of the register, 15 ms a search on average
+  // at a million people and a sequential scan now and then (100 ms); 9 ms without them,
+  // with the same recall on the labelled set.
   const needed = Math.ceil(Math.min(words.length, MAX_WORDS_FOR_HALF) / 2);
-  const groups = choose(keySets.slice(0, MAX_WORDS_FOR_HALF), needed).map((group) => Prisma.sql`(${everyWord(group)})`);
+  const groups = choose(words.map((word) => word.keys).slice(0, MAX_WORDS_FOR_HALF), needed).map((group) => Prisma.sql`(${everyWord(group)})`);
   add(await candidateRows(Prisma.sql`(${Prisma.join(groups, " OR ")})`, HALF_WORDS_CANDIDATES, visibility));
   return [...found.values()];
 }
