@@ -67,7 +67,11 @@ async function writeWaiting(): Promise<void> {
 
 async function writeBatch(batch: readonly Hit[]): Promise<void> {
   const hitsPerBucket = new Map<string, Hit[]>();
-  for (const hit of batch) hitsPerBucket.set(hit.bucket, [...(hitsPerBucket.get(hit.bucket) ?? []), hit]);
+  for (const hit of batch) {
+    const hits = hitsPerBucket.get(hit.bucket);
+    if (hits) hits.push(hit);
+    else hitsPerBucket.set(hit.bucket, [hit]);
+  }
   const buckets = [...hitsPerBucket.values()];
   try {
     // Raw SQL: one atomic INSERT … ON CONFLICT … RETURNING for every bucket of

@@ -58,6 +58,7 @@ async function answer(handler: Handler, request: http.IncomingMessage, response:
   const answer = await handler(new Request(new URL(request.url!, origin), { headers }));
   let body: Buffer = Buffer.from(await answer.arrayBuffer());
 
+  // The search sets no cookie; none is passed on from a route answered here.
   const out = securityHeaderRecord();
   answer.headers.forEach((value, name) => {
     if (name !== "set-cookie") out[name] = value;
@@ -70,7 +71,7 @@ async function answer(handler: Handler, request: http.IncomingMessage, response:
     }
   }
   out["content-length"] = String(body.length);
-  response.writeHead(answer.status, { ...out, ...(answer.headers.getSetCookie().length > 0 ? { "set-cookie": answer.headers.getSetCookie() } : {}) });
+  response.writeHead(answer.status, out);
   response.end(body);
 }
 
